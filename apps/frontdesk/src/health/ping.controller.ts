@@ -1,0 +1,12 @@
+import { describeInstance, pingPattern, type PingReply } from '@app/platform';
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+
+/** Answers `frontdesk.ping` so the gateway (and operators) can see the service is wired to NATS. */
+@Controller()
+export class PingController {
+  @MessagePattern(pingPattern('frontdesk'))
+  ping(): PingReply {
+    return describeInstance('frontdesk');
+  }
+}

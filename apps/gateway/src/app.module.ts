@@ -1,0 +1,25 @@
+import { HealthModule, natsCheck, PlatformModule, redisCheck, type ServiceDefinition } from '@app/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { GatewayConfig } from './config';
+import { StatusController } from './health/status.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'gateway', config, redis: true, rpcClient: true }),
+        HealthModule.forRoot({ checks: { nats: natsCheck(), redis: redisCheck() } }),
+      ],
+      controllers: [StatusController],
+    };
+  }
+}
+
+/** HTTP only: the gateway answers no NATS requests, it makes them. */
+export const gatewayService: ServiceDefinition<GatewayConfig> = {
+  service: 'gateway',
+  microservice: false,
+  module: (config) => AppModule.forRoot(config),
+};

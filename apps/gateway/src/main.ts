@@ -1,0 +1,5 @@
+import { runService } from '@app/platform';
+import { gatewayService } from './app.module';
+import { loadGatewayConfig } from './config';
+
+void runService(gatewayService, () => loadGatewayConfig(process.env));

@@ -1,0 +1,52 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { Logger } from 'nestjs-pino';
+import type { CommonConfig, ServiceName } from './config/common-config';
+import { ConfigError } from './config/load-config';
+import { correlationMiddleware } from './correlation/correlation.middleware';
+
+export interface ServiceDefinition<C extends CommonConfig> {
+  readonly service: ServiceName;
+  /** Hybrid apps also serve NATS request/reply in their queue group; the gateway is HTTP only. */
+  readonly microservice: boolean;
+  readonly module: (config: C) => DynamicModule;
+}
+
+/**
+ * Creates and starts an app: JSON logger, correlation middleware ahead of everything, NATS
+ * microservice in the service's queue group (sharing global interceptors and filters), shutdown hooks
+ * so SIGTERM drains connections. Used by main.ts and by integration tests alike.
+ */
+export async function startApp<C extends CommonConfig>(definition: ServiceDefinition<C>, config: C, port = config.HTTP_PORT): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.module(config), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
+  app.enableShutdownHooks();
+  if (definition.microservice) {
+    app.connectMicroservice<MicroserviceOptions>(
+      { transport: Transport.NATS, options: { servers: [config.NATS_URL], queue: config.NATS_QUEUE, name: definition.service } },
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+  }
+  await app.listen(port, config.HTTP_HOST);
+  return app;
+}
+
+/**
+ * The whole of a main.ts: validate the environment, start, and on a bad config or a failed start
+ * exit non-zero with one JSON line that says why.
+ */
+export async function runService<C extends CommonConfig>(definition: ServiceDefinition<C>, loadConfig: () => C): Promise<void> {
+  try {
+    const config = loadConfig();
+    const app = await startApp(definition, config);
+    app.get(Logger).log(`${definition.service} listening on ${await app.getUrl()}`, 'Bootstrap');
+  } catch (err) {
+    const problems = err instanceof ConfigError ? err.problems : undefined;
+    const line = { level: 'fatal', time: new Date().toISOString(), service: definition.service, msg: err instanceof Error ? err.message : String(err), problems };
+    process.stderr.write(`${JSON.stringify(line)}\n`);
+    process.exit(1);
+  }
+}

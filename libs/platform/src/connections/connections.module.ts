@@ -1,0 +1,63 @@
+import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import Redis from 'ioredis';
+import { connect, type NatsConnection } from 'nats';
+
+/** The service's own NATS connection (JetStream, health, event store), apart from Nest's transport. */
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+/** A general-purpose Redis connection (health, small keys). BullMQ and Socket.IO make their own. */
+export const REDIS = Symbol('REDIS');
+
+export interface ConnectionsOptions {
+  readonly service: string;
+  readonly natsUrl: string;
+  /** Omit for services that do not use Redis, so their health does not depend on it. */
+  readonly redisUrl?: string;
+}
+
+const logger = new Logger('Connections');
+
+async function connectNats(options: ConnectionsOptions): Promise<NatsConnection> {
+  // Reconnect forever: a NATS restart is an outage to report in /health, not a reason to exit.
+  const nc = await connect({ servers: options.natsUrl, name: options.service, maxReconnectAttempts: -1, reconnectTimeWait: 1000 });
+  void (async () => {
+    for await (const status of nc.status()) logger.warn({ nats: status.type, data: status.data }, `NATS ${status.type}`);
+  })();
+  return nc;
+}
+
+function connectRedis(url: string): Redis {
+  // Without an offline queue a command fails at once while Redis is down, so health answers quickly.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  let lastWarned = 0;
+  redis.on('error', (err: Error) => {
+    if (Date.now() - lastWarned < 10_000) return;
+    lastWarned = Date.now();
+    logger.warn({ err: err.message }, 'Redis connection error');
+  });
+  return redis;
+}
+
+@Injectable()
+class ConnectionsCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(REDIS) private readonly redis: Redis | null,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis?.disconnect();
+    if (!this.nats.isClosed()) await this.nats.drain().catch(() => this.nats.close());
+  }
+}
+
+@Module({})
+export class ConnectionsModule {
+  static forRoot(options: ConnectionsOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: NATS_CONNECTION, useFactory: () => connectNats(options) },
+      { provide: REDIS, useFactory: () => (options.redisUrl ? connectRedis(options.redisUrl) : null) },
+      ConnectionsCloser,
+    ];
+    return { module: ConnectionsModule, global: true, providers, exports: [NATS_CONNECTION, REDIS] };
+  }
+}

@@ -1,0 +1,53 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ClientsModule, type ClientProxy, Transport } from '@nestjs/microservices';
+import type { CommonConfig, ServiceName } from './config/common-config';
+import { ConnectionsModule } from './connections/connections.module';
+import { CorrelationInterceptor } from './correlation/correlation.interceptor';
+import { DomainErrorFilter } from './errors/domain-error.filter';
+import { LoggingModule } from './logging/logging.module';
+import { RPC_PROXY, RpcClient } from './rpc/rpc-client';
+import { RpcEnvelopeInterceptor } from './rpc/rpc-envelope.interceptor';
+
+/** The app's validated config, injectable anywhere: `@Inject(CONFIG) config: BookingConfig`. */
+export const CONFIG = Symbol('CONFIG');
+
+export interface PlatformOptions {
+  readonly service: ServiceName;
+  readonly config: CommonConfig;
+  /** Open a Redis connection (and so let /health check it). */
+  readonly redis?: boolean;
+  /** Provide RpcClient for requests to other services. */
+  readonly rpcClient?: boolean;
+}
+
+/**
+ * Everything an app shares with the others: config, JSON logs with correlation ids, NATS (and Redis)
+ * connections, the reply envelope for NATS handlers and problem details for HTTP errors. Import it
+ * once, in the app module.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { service, config } = options;
+    const imports = [
+      LoggingModule.forRoot({ service, level: config.LOG_LEVEL }),
+      ConnectionsModule.forRoot({ service, natsUrl: config.NATS_URL, redisUrl: options.redis ? config.REDIS_URL : undefined }),
+      ...(options.rpcClient
+        ? [ClientsModule.register([{ name: RPC_PROXY, transport: Transport.NATS, options: { servers: [config.NATS_URL], name: `${service}-rpc` } }])]
+        : []),
+    ];
+    const providers: Provider[] = [
+      { provide: CONFIG, useValue: config },
+      // Registration order is nesting order: the correlation context wraps the envelope, so a failure
+      // logged while building the error envelope still carries the correlation id.
+      { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
+      { provide: APP_INTERCEPTOR, useClass: RpcEnvelopeInterceptor },
+      { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ...(options.rpcClient
+        ? [{ provide: RpcClient, inject: [RPC_PROXY], useFactory: (proxy: ClientProxy) => new RpcClient(proxy, config.RPC_TIMEOUT_MS) }]
+        : []),
+    ];
+    return { module: PlatformModule, global: true, imports, providers, exports: [CONFIG, LoggingModule, ...(options.rpcClient ? [RpcClient] : [])] };
+  }
+}
