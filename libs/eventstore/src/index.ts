@@ -1,0 +1,11 @@
+export * from './event-envelope';
+export * from './event-store.port';
+export * from './errors';
+export * from './uuidv7';
+export * from './upcaster-registry';
+export { JetStreamEventStore, type JetStreamEventStoreOptions } from './jetstream/jetstream-event-store';
+export { connectEventStore, type ConnectEventStoreOptions } from './jetstream/connect-event-store';
+export { eventStoreHealth, versionWarnings, type EventStoreHealth } from './jetstream/event-store-health';
+export { DirectGet, type DirectMessage, type DirectQuery } from './jetstream/direct-get';
+export { InMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
+export { InMemoryLog } from './memory/in-memory-log';

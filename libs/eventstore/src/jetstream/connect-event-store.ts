@@ -1,0 +1,20 @@
+import { connect, type ConnectionOptions } from 'nats';
+import { JetStreamEventStore, type JetStreamEventStoreOptions } from './jetstream-event-store';
+
+export interface ConnectEventStoreOptions extends JetStreamEventStoreOptions {
+  readonly servers: string | string[];
+  /** Connection name shown by the server (`nats server report connections`). */
+  readonly name?: string;
+  readonly connection?: Omit<ConnectionOptions, 'servers' | 'name'>;
+}
+
+/** Opens its own NATS connection and binds an event store to it; close() drains the connection. */
+export async function connectEventStore(options: ConnectEventStoreOptions): Promise<JetStreamEventStore> {
+  const nc = await connect({ ...options.connection, servers: options.servers, name: options.name ?? 'eventstore' });
+  try {
+    return await JetStreamEventStore.create(nc, options, true);
+  } catch (err) {
+    await nc.close();
+    throw err;
+  }
+}

@@ -1,0 +1,43 @@
+import { Empty, type NatsConnection } from 'nats';
+
+/** A message read by direct get. */
+export interface DirectMessage {
+  readonly subject: string;
+  readonly seq: number;
+  readonly data: Uint8Array;
+}
+
+export type DirectQuery = { readonly lastBySubject: string } | { readonly seq: number; readonly nextBySubject?: string };
+
+/**
+ * Direct get (`$JS.API.DIRECT.GET`), answered by any server holding the stream without a consumer.
+ * nats 2.29 has `jsm.direct` but leaves it out of the `JetStreamManager` type, and maps 404 to a thrown
+ * error; this wrapper is typed and returns `undefined` for "no such message", which is the normal answer
+ * for a new aggregate.
+ */
+export class DirectGet {
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly stream: string,
+    private readonly timeoutMs = 5000,
+    private readonly apiPrefix = '$JS.API',
+  ) {}
+
+  async get(query: DirectQuery): Promise<DirectMessage | undefined> {
+    const reply =
+      'lastBySubject' in query
+        ? await this.nc.request(`${this.apiPrefix}.DIRECT.GET.${this.stream}.${query.lastBySubject}`, Empty, { timeout: this.timeoutMs })
+        : await this.nc.request(
+            `${this.apiPrefix}.DIRECT.GET.${this.stream}`,
+            JSON.stringify(query.nextBySubject === undefined ? { seq: query.seq } : { seq: query.seq, next_by_subj: query.nextBySubject }),
+            { timeout: this.timeoutMs },
+          );
+    const headers = reply.headers;
+    if (headers === undefined) throw new Error('direct get: reply without headers');
+    if (headers.code === 404) return undefined;
+    if (headers.code !== 0 && (headers.code < 200 || headers.code > 299)) {
+      throw new Error(`direct get on ${this.stream} failed: ${headers.code} ${headers.description}`);
+    }
+    return { subject: headers.get('Nats-Subject'), seq: Number(headers.get('Nats-Sequence')), data: reply.data };
+  }
+}

@@ -1,0 +1,211 @@
+import {
+  NatsError,
+  nanos,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+  type StreamConfig,
+} from 'nats';
+import { aggregateFromSubject, buildCommit, toEnvelopes } from '../commit-codec';
+import { ConcurrencyConflict, InvalidAggregateRef, InvalidAppend } from '../errors';
+import { isValidToken, type AggregateRef, type CommitBody, type EventEnvelope, type NewEvent } from '../event-envelope';
+import type { AppendOptions, AppendResult, EventHandler, EventStore, ParkedMessage, ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import { UpcasterRegistry } from '../upcaster-registry';
+import { uuidv7 } from '../uuidv7';
+import { DirectGet, type DirectMessage } from './direct-get';
+import { readRange, type RawMessage } from './range-reader';
+import { JetStreamSubscription, listParkedMessages } from './jetstream-subscription';
+
+export interface JetStreamEventStoreOptions {
+  readonly streamName: string;
+  /** First subject token(s) of every event subject, e.g. `ev` → `ev.calendar.hbs-2026-12-01`. */
+  readonly subjectPrefix: string;
+  /** Window in which a repeated commit id is recognised. Default 2 minutes. */
+  readonly duplicateWindowMs?: number;
+  readonly upcasters?: UpcasterRegistry;
+  readonly requestTimeoutMs?: number;
+  /** Create the streams when missing (default true). */
+  readonly ensureStreams?: boolean;
+}
+
+/** Wrong last sequence: the expected-version check of an append failed. */
+const WRONG_LAST_SEQUENCE = 10071;
+/** Direct gets before a catch-up read switches to a consumer. */
+const DIRECT_CATCH_UP_LIMIT = 16;
+const decoder = new TextDecoder();
+
+/**
+ * The event log on one JetStream stream: one subject per aggregate, one message per commit, the
+ * stream sequence as both global position and aggregate version (see ARCHITECTURE.md).
+ */
+export class JetStreamEventStore implements EventStore {
+  readonly parkedStreamName: string;
+  readonly parkedPrefix: string;
+  private readonly js: JetStreamClient;
+  private readonly direct: DirectGet;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly timeoutMs: number;
+  private readonly subscriptions = new Set<Subscription>();
+
+  private constructor(
+    readonly nc: NatsConnection,
+    private readonly jsm: JetStreamManager,
+    readonly options: JetStreamEventStoreOptions,
+    private readonly ownsConnection: boolean,
+  ) {
+    this.js = nc.jetstream({ timeout: options.requestTimeoutMs ?? 5000 });
+    this.timeoutMs = options.requestTimeoutMs ?? 5000;
+    this.direct = new DirectGet(nc, options.streamName, this.timeoutMs);
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.parkedStreamName = `${options.streamName}_PARKED`;
+    this.parkedPrefix = `${options.subjectPrefix}_parked`;
+  }
+
+  /** Binds to a connection; `ownsConnection` makes close() drain it. */
+  static async create(nc: NatsConnection, options: JetStreamEventStoreOptions, ownsConnection = false): Promise<JetStreamEventStore> {
+    const jsm = await nc.jetstreamManager({ timeout: options.requestTimeoutMs ?? 5000 });
+    const store = new JetStreamEventStore(nc, jsm, options, ownsConnection);
+    if (options.ensureStreams !== false) await store.ensureStreams();
+    return store;
+  }
+
+  get streamName(): string {
+    return this.options.streamName;
+  }
+
+  async append(aggregate: AggregateRef, events: readonly NewEvent[], opts: AppendOptions): Promise<AppendResult> {
+    const subject = this.subjectOf(aggregate);
+    if (!Number.isInteger(opts.expectedVersion) || opts.expectedVersion < 0) throw new InvalidAppend('expectedVersion must be an integer >= 0');
+    const commitId = opts.commitId ?? uuidv7();
+    const body = buildCommit(events, commitId, opts.meta, opts.occurredAt ?? new Date());
+    try {
+      const ack = await this.js.publish(subject, JSON.stringify(body), {
+        msgID: commitId,
+        expect: { lastSubjectSequence: opts.expectedVersion },
+        timeout: this.timeoutMs,
+      });
+      return { position: ack.seq, duplicate: ack.duplicate, commitId };
+    } catch (err) {
+      if (err instanceof NatsError && err.api_error?.err_code === WRONG_LAST_SEQUENCE) {
+        throw new ConcurrencyConflict(aggregate, opts.expectedVersion, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  async readAggregate(aggregate: AggregateRef, fromVersion = 0): Promise<{ events: EventEnvelope[]; version: number }> {
+    const subject = this.subjectOf(aggregate);
+    // An ordered or filtered consumer on an empty subject would wait: ask for the last message first.
+    const last = await this.direct.get({ lastBySubject: subject });
+    if (last === undefined) return { events: [], version: 0 };
+    if (last.seq <= fromVersion) return { events: [], version: last.seq };
+    const events: EventEnvelope[] = [];
+    let cursor = fromVersion;
+    // Catching up a few commits (the conflict path) is cheapest by direct get: no consumer to create.
+    for (let i = 0; i < DIRECT_CATCH_UP_LIMIT && cursor < last.seq; i++) {
+      const next: DirectMessage | undefined = cursor + 1 === last.seq ? last : await this.direct.get({ seq: cursor + 1, nextBySubject: subject });
+      if (next === undefined || next.seq > last.seq) break;
+      events.push(...this.decode(next));
+      cursor = next.seq;
+    }
+    if (cursor < last.seq) {
+      for await (const raw of readRange(this.jsm, this.js, this.streamName, { filter: subject, fromSeq: cursor + 1, toSeq: last.seq })) {
+        events.push(...this.decode(raw));
+      }
+    }
+    return { events, version: last.seq };
+  }
+
+  async *readAll(opts: ReadAllOptions = {}): AsyncGenerator<EventEnvelope> {
+    const toSeq = opts.toPosition ?? (await this.lastPosition());
+    const fromSeq = Math.max(1, opts.fromPosition ?? 1);
+    if (toSeq < fromSeq) return;
+    const filter = opts.subjectFilter === undefined ? `${this.options.subjectPrefix}.>` : `${this.options.subjectPrefix}.${opts.subjectFilter}`;
+    const range = readRange(this.jsm, this.js, this.streamName, { filter, fromSeq, fromTime: opts.fromTime, toSeq, batchSize: opts.batchSize });
+    for await (const raw of range) {
+      if (raw.seq < fromSeq) continue;
+      for (const envelope of this.decode(raw)) yield envelope;
+    }
+  }
+
+  async subscribe(name: string, handler: EventHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
+    if (!isValidToken(name)) throw new InvalidAppend(`subscription name must match [A-Za-z0-9_-]: ${name}`);
+    const filter = opts.filter === undefined ? `${this.options.subjectPrefix}.>` : `${this.options.subjectPrefix}.${opts.filter}`;
+    const sub = await JetStreamSubscription.start(
+      { jsm: this.jsm, js: this.js, stream: this.streamName, parkedSubject: `${this.parkedPrefix}.${name}`, decode: (m) => this.decode(m) },
+      name,
+      filter,
+      handler,
+      opts,
+    );
+    this.subscriptions.add(sub);
+    return sub;
+  }
+
+  async listParked(subscription?: string): Promise<ParkedMessage[]> {
+    const subject = `${this.parkedPrefix}.${subscription ?? '*'}`;
+    return listParkedMessages(this.jsm, this.js, this.parkedStreamName, subject, (m) => this.decode(m));
+  }
+
+  async lastPosition(): Promise<number> {
+    const info = await this.jsm.streams.info(this.streamName);
+    return info.state.last_seq;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.subscriptions.clear();
+    if (this.ownsConnection && !this.nc.isClosed()) await this.nc.drain();
+  }
+
+  /** Deletes both streams: for tests and benchmarks only; the log is otherwise kept forever. */
+  async destroy(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    for (const name of [this.streamName, this.parkedStreamName]) {
+      await this.jsm.streams.delete(name).catch(() => undefined);
+    }
+    await this.close();
+  }
+
+  decode(message: RawMessage): EventEnvelope[] {
+    const body = JSON.parse(decoder.decode(message.data)) as CommitBody;
+    const aggregate = aggregateFromSubject(message.subject, this.options.subjectPrefix.length);
+    return toEnvelopes({ position: message.seq, aggregate, body }, this.upcasters);
+  }
+
+  private subjectOf(aggregate: AggregateRef): string {
+    if (!isValidToken(aggregate.type) || !isValidToken(aggregate.id)) throw new InvalidAggregateRef(aggregate);
+    return `${this.options.subjectPrefix}.${aggregate.type}.${aggregate.id}`;
+  }
+
+  private async ensureStreams(): Promise<void> {
+    const duplicateWindow = nanos(this.options.duplicateWindowMs ?? 120_000);
+    await this.ensureStream({ name: this.streamName, subjects: [`${this.options.subjectPrefix}.>`], duplicate_window: duplicateWindow });
+    await this.ensureStream({ name: this.parkedStreamName, subjects: [`${this.parkedPrefix}.>`], duplicate_window: duplicateWindow });
+  }
+
+  private async ensureStream(config: Partial<StreamConfig> & { name: string }): Promise<void> {
+    try {
+      await this.jsm.streams.info(config.name);
+      return;
+    } catch (err) {
+      if (!(err instanceof NatsError) || err.api_error?.err_code !== 10059) throw err; // 10059: stream not found
+    }
+    await this.jsm.streams.add({
+      ...config,
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.Old,
+      max_age: 0, // kept forever: the log is the audit record
+      max_msgs: -1,
+      max_bytes: -1,
+      num_replicas: 1,
+      allow_direct: true,
+      // Events are never deleted one by one: personal data is crypto-shredded, the log stays whole.
+      deny_delete: true,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { randomFillSync } from 'node:crypto';
+
+/*
+ * UUIDv7 over node:crypto (RFC 9562): 48-bit Unix milliseconds, then random bits. The uuid package's
+ * current major is ESM-only and cannot be loaded by jest on Node 20, hence this small function.
+ * Ids made in the same millisecond by one process stay ordered: the 12-bit rand_a field is used as a
+ * counter seeded randomly each millisecond.
+ */
+const POOL_SIZE = 16 * 512;
+const pool = Buffer.allocUnsafe(POOL_SIZE);
+let poolOffset = POOL_SIZE;
+let lastMs = -1;
+let counter = 0;
+
+function randomBytes16(): Buffer {
+  if (poolOffset + 16 > POOL_SIZE) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const slice = pool.subarray(poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return slice;
+}
+
+export function uuidv7(nowMs: number = Date.now()): string {
+  const bytes = Buffer.from(randomBytes16());
+  if (nowMs === lastMs && counter < 0xfff) {
+    counter += 1;
+  } else {
+    // A clock step backwards restarts the counter; ordering is then only best effort, as in RFC 9562.
+    lastMs = nowMs;
+    counter = bytes.readUInt16BE(6) & 0x7ff; // leave headroom so the counter rarely overflows in one ms
+  }
+  bytes.writeUIntBE(nowMs, 0, 6);
+  bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
+  bytes[7] = counter & 0xff;
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export function isUuidv7(value: string): boolean {
+  return UUIDV7.test(value);
+}
+
+/** The creation time encoded in a UUIDv7, in epoch milliseconds. */
+export function uuidv7Time(value: string): number {
+  return parseInt(value.slice(0, 8) + value.slice(9, 13), 16);
+}

@@ -1,0 +1,6 @@
+import { eventStoreContract } from './event-store.contract';
+import { jetStreamHarness, memoryHarness } from './contract-harness';
+
+describe.each([[memoryHarness.name, memoryHarness], [jetStreamHarness.name, jetStreamHarness]])('%s satisfies the EventStore contract', (_name, harness) => {
+  eventStoreContract(harness);
+});
