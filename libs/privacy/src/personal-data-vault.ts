@@ -103,6 +103,9 @@ export class PersonalDataVault {
   }
 
   private async loadKey(subjectId: string, createIfAbsent: boolean): Promise<KeyLookup> {
+    // Sealing tries `create` first: a subject is usually sealed first when it is new (booking
+    // confirmed), so that costs one round trip; `create` answers with the existing key otherwise.
+    if (createIfAbsent) return this.createKey(subjectId);
     const stored = await this.store.get(subjectId);
     switch (stored.status) {
       case 'present':
@@ -110,7 +113,7 @@ export class PersonalDataVault {
       case 'erased':
         return 'erased';
       case 'absent':
-        return createIfAbsent ? this.createKey(subjectId) : 'absent';
+        return 'absent';
     }
   }
 
