@@ -47,7 +47,8 @@ export class RateLimitService {
   }
 
   private whenRedisDown(policy: RateLimitPolicy, cause: Error): Result<void, RateLimitRefusal> {
-    this.logger.warn(`rate limiter unavailable (policy ${policy.name}, ${policy.whenRedisDown}): ${cause.message}`);
+    const reason = cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
+    this.logger.warn(`rate limiter unavailable (policy ${policy.name}, ${policy.whenRedisDown}): ${reason}`);
     if (policy.whenRedisDown === 'allow') return ok(undefined);
     const error = unavailable('rate_limit_unavailable', {
       de: 'Der Dienst ist gerade nicht verfügbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
