@@ -9,3 +9,7 @@ export { eventStoreHealth, versionWarnings, type EventStoreHealth } from './jets
 export { DirectGet, type DirectMessage, type DirectQuery } from './jetstream/direct-get';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
 export { InMemoryLog } from './memory/in-memory-log';
+export { CommandHandler, type CommandDecider, type CommandHandlerOptions, type HandleOptions, type Handled } from './command/command-handler';
+export { JetStreamKvSnapshotStore, InMemorySnapshotStore, type Snapshot, type SnapshotStore } from './command/snapshot-store';
+export { LruCache } from './command/lru-cache';
+export { KeyedQueue } from './command/keyed-queue';

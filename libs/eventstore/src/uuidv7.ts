@@ -3,8 +3,8 @@ import { randomFillSync } from 'node:crypto';
 /*
  * UUIDv7 over node:crypto (RFC 9562): 48-bit Unix milliseconds, then random bits. The uuid package's
  * current major is ESM-only and cannot be loaded by jest on Node 20, hence this small function.
- * Ids made in the same millisecond by one process stay ordered: the 12-bit rand_a field is used as a
- * counter seeded randomly each millisecond.
+ * Ids made by one process stay ordered: the 12-bit rand_a field is a counter seeded randomly each
+ * millisecond, and the timestamp never runs backwards.
  */
 const POOL_SIZE = 16 * 512;
 const pool = Buffer.allocUnsafe(POOL_SIZE);
@@ -24,14 +24,16 @@ function randomBytes16(): Buffer {
 
 export function uuidv7(nowMs: number = Date.now()): string {
   const bytes = Buffer.from(randomBytes16());
-  if (nowMs === lastMs && counter < 0xfff) {
-    counter += 1;
-  } else {
-    // A clock step backwards restarts the counter; ordering is then only best effort, as in RFC 9562.
-    lastMs = nowMs;
-    counter = bytes.readUInt16BE(6) & 0x7ff; // leave headroom so the counter rarely overflows in one ms
+  // Never go back in time within a process: a clock step backwards keeps the last millisecond.
+  let ms = Math.max(nowMs, lastMs);
+  if (ms === lastMs) counter += 1;
+  if (ms !== lastMs || counter > 0xfff) {
+    // A new millisecond, or the counter ran out (RFC 9562 §6.2: borrow the next millisecond).
+    if (ms === lastMs) ms += 1;
+    counter = bytes.readUInt16BE(6) & 0x7ff; // headroom so the counter rarely runs out
   }
-  bytes.writeUIntBE(nowMs, 0, 6);
+  lastMs = ms;
+  bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
   bytes[7] = counter & 0xff;
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);

@@ -1,0 +1,188 @@
+import { conflict, fail, fold, ok, type Command, type DomainError, type DomainEvent, type Result } from '@app/domain';
+import { ConcurrencyConflict } from '../errors';
+import type { AggregateRef, EventEnvelope, EventMeta } from '../event-envelope';
+import type { EventStore } from '../event-store.port';
+import { KeyedQueue } from './keyed-queue';
+import { LruCache } from './lru-cache';
+import type { SnapshotStore } from './snapshot-store';
+
+/** The decider shape of `@app/domain` (structurally; any `Decider` fits). */
+export interface CommandDecider<C extends Command, E extends DomainEvent, S, Ctx> {
+  readonly initialState: S;
+  decide(command: C, state: S, context: Ctx): Result<readonly E[], DomainError>;
+  evolve(state: S, event: E): S;
+}
+
+export interface CommandHandlerOptions<E extends DomainEvent, S> {
+  readonly aggregateType: string;
+  /** Aggregates kept in memory. Default 1,000. */
+  readonly cacheSize?: number;
+  /** Decide-and-append attempts before answering `concurrent_modification`. Default 8. */
+  readonly maxAttempts?: number;
+  /** Upper bound of the random wait after conflict n is min(maxBackoffMs, baseBackoffMs · 2^(n-1)). */
+  readonly baseBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Schema version written for an event type. Default 1. */
+  readonly schemaVersionOf?: (type: E['type']) => number;
+  readonly snapshots?: { readonly store: SnapshotStore<S>; readonly every: number };
+  readonly random?: () => number;
+}
+
+export interface HandleOptions {
+  readonly meta: EventMeta;
+  /** Idempotency key: a repeat of an already stored commit answers `duplicate: true` and changes nothing. */
+  readonly commitId?: string;
+  readonly occurredAt?: Date;
+}
+
+export interface Handled<E, S> {
+  readonly events: readonly E[];
+  readonly version: number;
+  readonly state: S;
+  readonly duplicate: boolean;
+}
+
+interface Entry<S> {
+  readonly state: S;
+  readonly version: number;
+  readonly sinceSnapshot: number;
+}
+
+/**
+ * The one command path of every aggregate: load (cache → snapshot → events), decide, append with the
+ * expected version; on a conflict catch up on the new commits only and decide again, with bounded
+ * random backoff (two writers retrying in lockstep would starve one, see MEASURED.md).
+ */
+export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
+  private readonly cache: LruCache<string, Promise<Entry<S>>>;
+  private readonly queue = new KeyedQueue();
+  private readonly random: () => number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: CommandDecider<C, E, S, Ctx>,
+    private readonly options: CommandHandlerOptions<E, S>,
+  ) {
+    this.cache = new LruCache(options.cacheSize ?? 1000);
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Decides `command` on aggregate `id`; a domain refusal is returned as a failed Result, not thrown. */
+  handle(id: string, command: C, context: (state: S) => Ctx | Promise<Ctx>, opts: HandleOptions): Promise<Result<Handled<E, S>, DomainError>> {
+    return this.queue.run(id, () => this.attempt(id, command, context, opts));
+  }
+
+  /** The current state as this process knows it (cached, else loaded); for queries. */
+  async state(id: string): Promise<{ state: S; version: number }> {
+    const { state, version } = await this.load(id);
+    return { state, version };
+  }
+
+  evict(id: string): void {
+    this.cache.delete(id);
+  }
+
+  private async attempt(id: string, command: C, context: (state: S) => Ctx | Promise<Ctx>, opts: HandleOptions): Promise<Result<Handled<E, S>, DomainError>> {
+    const maxAttempts = this.options.maxAttempts ?? 8;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const entry = await this.load(id);
+      const decision = this.decider.decide(command, entry.state, await context(entry.state));
+      if (!decision.ok) return decision;
+      if (decision.value.length === 0) return ok({ events: [], version: entry.version, state: entry.state, duplicate: false });
+      try {
+        const appended = await this.store.append(this.ref(id), decision.value.map((e) => this.toNew(e)), {
+          expectedVersion: entry.version,
+          commitId: opts.commitId,
+          meta: opts.meta,
+          occurredAt: opts.occurredAt,
+        });
+        if (appended.duplicate) {
+          const current = await this.catchUp(id, entry);
+          return ok({ events: [], version: current.version, state: current.state, duplicate: true });
+        }
+        return ok(this.applied(id, entry, decision.value, appended.position));
+      } catch (err) {
+        if (!(err instanceof ConcurrencyConflict)) {
+          this.cache.delete(id); // the append may or may not have happened: reload next time
+          throw err;
+        }
+        await this.catchUp(id, entry);
+        if (attempt < maxAttempts) await this.backoff(attempt);
+      }
+    }
+    return fail(
+      conflict(
+        'concurrent_modification',
+        { de: 'Der Vorgang wurde gleichzeitig von anderer Seite geändert. Bitte erneut versuchen.', en: 'Someone else changed this at the same time. Please try again.' },
+        { aggregate: this.ref(id), attempts: maxAttempts },
+      ),
+    );
+  }
+
+  private applied(id: string, entry: Entry<S>, events: readonly E[], version: number): Handled<E, S> {
+    const state = fold(this.decider.evolve, entry.state, events);
+    const next: Entry<S> = { state, version, sinceSnapshot: entry.sinceSnapshot + events.length };
+    this.cache.set(id, Promise.resolve(this.maybeSnapshot(id, next)));
+    return { events, version, state, duplicate: false };
+  }
+
+  /** Caches the load promise, so concurrent misses on one aggregate load it once. */
+  private load(id: string): Promise<Entry<S>> {
+    const cached = this.cache.get(id);
+    if (cached !== undefined) return cached;
+    const loading = this.loadFresh(id);
+    this.cache.set(id, loading);
+    loading.catch(() => {
+      if (this.cache.get(id) === loading) this.cache.delete(id);
+    });
+    return loading;
+  }
+
+  private async loadFresh(id: string): Promise<Entry<S>> {
+    const snapshot = await this.options.snapshots?.store.get(this.snapshotKey(id)).catch(() => undefined);
+    const base: Entry<S> = snapshot === undefined ? { state: this.decider.initialState, version: 0, sinceSnapshot: 0 } : { ...snapshot, sinceSnapshot: 0 };
+    const { events, version } = await this.store.readAggregate(this.ref(id), base.version);
+    return { state: fold(this.decider.evolve, base.state, events.map(toDomainEvent<E>)), version: Math.max(version, base.version), sinceSnapshot: events.length };
+  }
+
+  /** After a conflict, read only the commits after the version we knew. */
+  private async catchUp(id: string, entry: Entry<S>): Promise<Entry<S>> {
+    const { events, version } = await this.store.readAggregate(this.ref(id), entry.version);
+    const next: Entry<S> = {
+      state: fold(this.decider.evolve, entry.state, events.map(toDomainEvent<E>)),
+      version: Math.max(version, entry.version),
+      sinceSnapshot: entry.sinceSnapshot + events.length,
+    };
+    this.cache.set(id, Promise.resolve(next));
+    return next;
+  }
+
+  private maybeSnapshot(id: string, entry: Entry<S>): Entry<S> {
+    const snapshots = this.options.snapshots;
+    if (snapshots === undefined || entry.sinceSnapshot < snapshots.every) return entry;
+    // A snapshot only saves reading; failing to write one must not fail the command.
+    snapshots.store.put(this.snapshotKey(id), { state: entry.state, version: entry.version }).catch(() => undefined);
+    return { ...entry, sinceSnapshot: 0 };
+  }
+
+  private backoff(attempt: number): Promise<void> {
+    const cap = Math.min(this.options.maxBackoffMs ?? 100, (this.options.baseBackoffMs ?? 2) * 2 ** (attempt - 1));
+    return new Promise((resolve) => setTimeout(resolve, this.random() * cap));
+  }
+
+  private toNew(event: E): { type: string; data: unknown; schemaVersion: number } {
+    return { type: event.type, data: event.data, schemaVersion: this.options.schemaVersionOf?.(event.type) ?? 1 };
+  }
+
+  private ref(id: string): AggregateRef {
+    return { type: this.options.aggregateType, id };
+  }
+
+  private snapshotKey(id: string): string {
+    return `${this.options.aggregateType}.${id}`;
+  }
+}
+
+function toDomainEvent<E extends DomainEvent>(envelope: EventEnvelope): E {
+  return { type: envelope.type, data: envelope.data } as E;
+}
