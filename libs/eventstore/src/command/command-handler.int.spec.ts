@@ -4,7 +4,7 @@ import type { EventStore } from '../event-store.port';
 import { CommandHandler, type CommandDecider } from './command-handler';
 import { InMemorySnapshotStore, JetStreamKvSnapshotStore } from './snapshot-store';
 import { jetStreamHarness, memoryHarness, randomSuffix, type StoreUnderTest } from '../../test/contract-harness';
-import { JetStreamEventStore } from '../jetstream/jetstream-event-store';
+import type { JetStreamEventStore } from '../jetstream/jetstream-event-store';
 
 type Increment = Command<'Increment', { by: number }>;
 type Incremented = DomainEvent<'Incremented', { by: number }>;
