@@ -32,7 +32,7 @@ export async function composeEmail(model: AppointmentEmailModel, options: Compos
     attachments.push({
       filename: model.language === 'de' ? 'termin-qr-code.png' : 'appointment-qr-code.png',
       contentType: 'image/png',
-      content: await renderCheckInQrPng(model.reference),
+      content: renderCheckInQrPng(model.reference),
       cid: QR_CID,
     });
   }

@@ -35,26 +35,27 @@ export class TestSmtpServer {
   ) {}
 
   static async start(): Promise<TestSmtpServer> {
-    let self: TestSmtpServer | undefined;
+    // The handlers need the instance, which needs the listening server's port: tie the knot by reference.
+    const ref: { self?: TestSmtpServer } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       size: 10 * 1024 * 1024,
       onMailFrom: (_address, _session, callback) => {
-        self!.transactions++;
+        ref.self!.transactions++;
         callback();
       },
-      onRcptTo: (_address, _session, callback) => callback(self!.takeFault('rcpt')),
-      onData: (stream, session, callback) => self!.receive(stream, session, callback),
+      onRcptTo: (_address, _session, callback) => callback(ref.self!.takeFault('rcpt')),
+      onData: (stream, session, callback) => ref.self!.receive(stream, session, callback),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
     const port = (server.server.address() as AddressInfo).port;
-    self = new TestSmtpServer(server, port);
-    return self;
+    ref.self = new TestSmtpServer(server, port);
+    return ref.self;
   }
 
   /** Answer `code` at `stage` for the next `times` transactions (Infinity = always). */
