@@ -1,15 +1,15 @@
-import { commonConfigShape, masterKeyField, loadConfig } from '@app/platform';
+import { commonConfigShape, masterKeysField, loadConfig } from '@app/platform';
 import { z } from 'zod';
 
 export const frontdeskConfigSchema = z.object({
   ...commonConfigShape('frontdesk'),
-  /** Wraps the per-appointment keys of personal data (base64, 32 bytes). */
-  PII_MASTER_KEY: masterKeyField,
+  /** Master keys (`kid:base64,…`) that wrap the per-appointment keys of personal data. */
+  SCHALTER_MASTER_KEYS: masterKeysField,
 });
 
 export type FrontdeskConfig = z.infer<typeof frontdeskConfigSchema>;
 
 /** Validated once at boot; every bad key is reported together. */
 export function loadFrontdeskConfig(environment: Readonly<Record<string, string | undefined>>): Readonly<FrontdeskConfig> {
-  return loadConfig(frontdeskConfigSchema, environment, { requiredInProduction: ['PII_MASTER_KEY'] });
+  return loadConfig(frontdeskConfigSchema, environment, { requiredInProduction: ['SCHALTER_MASTER_KEYS'] });
 }

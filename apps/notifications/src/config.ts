@@ -1,10 +1,10 @@
-import { commonConfigShape, env, masterKeyField, loadConfig } from '@app/platform';
+import { commonConfigShape, env, masterKeysField, loadConfig } from '@app/platform';
 import { z } from 'zod';
 
 export const notificationsConfigSchema = z.object({
   ...commonConfigShape('notifications'),
-  /** Wraps the per-appointment keys of personal data (base64, 32 bytes): needed to address emails. */
-  PII_MASTER_KEY: masterKeyField,
+  /** Master keys (`kid:base64,…`) that wrap the per-appointment keys of personal data: needed to address emails. */
+  SCHALTER_MASTER_KEYS: masterKeysField,
   /** Development default: the SMTP catcher (Mailpit in compose, or the test sink). */
   SMTP_HOST: z.string().min(1).default('localhost'),
   SMTP_PORT: env.port(1025),
@@ -16,5 +16,5 @@ export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;
 
 /** Validated once at boot; every bad key is reported together. */
 export function loadNotificationsConfig(environment: Readonly<Record<string, string | undefined>>): Readonly<NotificationsConfig> {
-  return loadConfig(notificationsConfigSchema, environment, { requiredInProduction: ['PII_MASTER_KEY', 'SMTP_HOST'] });
+  return loadConfig(notificationsConfigSchema, environment, { requiredInProduction: ['SCHALTER_MASTER_KEYS', 'SMTP_HOST'] });
 }

@@ -1,6 +1,6 @@
 import type { Result } from '@app/domain';
 import { pingPattern, type PingReply, RpcClient } from '@app/platform';
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
 const BACKENDS = ['booking', 'frontdesk', 'notifications', 'analytics'] as const;
@@ -15,7 +15,8 @@ export interface SystemStatus {
 /** Shows that the system is wired: each service answers its ping over NATS. 503 if one does not. */
 @Controller('api')
 export class StatusController {
-  constructor(private readonly rpc: RpcClient) {}
+  // Explicit token: the lint rule would otherwise turn the import type-only and erase DI metadata.
+  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Get('status')
   async status(@Res({ passthrough: true }) res: Response): Promise<SystemStatus> {

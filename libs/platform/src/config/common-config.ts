@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MASTER_KEYS_ENV, masterKeyringFromEnv } from '@app/privacy';
 import { env } from './load-config';
 
 export const SERVICES = ['gateway', 'booking', 'frontdesk', 'notifications', 'analytics'] as const;
@@ -37,13 +38,20 @@ export const commonConfigSchema = (service: ServiceName) => z.object(commonConfi
 export type CommonConfig = z.infer<ReturnType<typeof commonConfigSchema>>;
 
 /**
- * The key that wraps the per-appointment keys of personal data (envelope encryption): 32 bytes,
- * base64. A fixed key is allowed outside production only, so a laptop starts without setup while a
- * production start without a real key fails at boot.
+ * `SCHALTER_MASTER_KEYS` (`kid:base64,…`, see @app/privacy): the keys that wrap the per-appointment keys
+ * of personal data. A fixed key is allowed outside production only (list the key in
+ * `requiredInProduction`), so a laptop starts without setup while a production start without real keys
+ * fails at boot.
  */
-export const DEVELOPMENT_MASTER_KEY = Buffer.alloc(32, 'schalter-development-only-key!!!').toString('base64');
+export const DEVELOPMENT_MASTER_KEYS = `dev:${Buffer.alloc(32, 'schalter-development-only-key!!!').toString('base64')}`;
 
-export const masterKeyField = z
+export const masterKeysField = z
   .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
-  .default(DEVELOPMENT_MASTER_KEY);
+  .superRefine((value, ctx) => {
+    try {
+      masterKeyringFromEnv({ [MASTER_KEYS_ENV]: value });
+    } catch (err) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (err as { messageEn?: string }).messageEn ?? 'is not a valid keyring' });
+    }
+  })
+  .default(DEVELOPMENT_MASTER_KEYS);

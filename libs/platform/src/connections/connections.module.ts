@@ -25,15 +25,21 @@ async function connectNats(options: ConnectionsOptions): Promise<NatsConnection>
   return nc;
 }
 
-function connectRedis(url: string): Redis {
-  // Without an offline queue a command fails at once while Redis is down, so health answers quickly.
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+async function connectRedis(url: string): Promise<Redis> {
+  // Without an offline queue a command fails at once while Redis is down, so health answers quickly;
+  // the first connect is awaited so that a healthy Redis is "up" from the first probe on.
+  // disconnectTimeout: ioredis arms a 2 s timer on disconnect that a never-opened socket never clears,
+  // which would hold a shutting-down process (and jest) open.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, disconnectTimeout: 200 });
   let lastWarned = 0;
   redis.on('error', (err: Error) => {
     if (Date.now() - lastWarned < 10_000) return;
     lastWarned = Date.now();
     logger.warn({ err: err.message }, 'Redis connection error');
   });
+  // Redis down at boot is an outage for /health to report, not a reason to refuse to start: ioredis
+  // keeps reconnecting.
+  await redis.connect().catch((err: Error) => logger.warn({ err: err.message }, 'Redis not reachable at start'));
   return redis;
 }
 
@@ -55,7 +61,7 @@ export class ConnectionsModule {
   static forRoot(options: ConnectionsOptions): DynamicModule {
     const providers: Provider[] = [
       { provide: NATS_CONNECTION, useFactory: () => connectNats(options) },
-      { provide: REDIS, useFactory: () => (options.redisUrl ? connectRedis(options.redisUrl) : null) },
+      { provide: REDIS, useFactory: async () => (options.redisUrl ? connectRedis(options.redisUrl) : null) },
       ConnectionsCloser,
     ];
     return { module: ConnectionsModule, global: true, providers, exports: [NATS_CONNECTION, REDIS] };

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { describeInstance } from '@app/platform';
+import type { INestApplication } from '@nestjs/common';
+import { connect, JSONCodec, type NatsConnection } from 'nats';
+import { startApp } from '@app/platform';
+import { bookingService } from '../app.module';
+import { loadBookingConfig } from '../config';
+
+/**
+ * Boots the real booking app (hybrid HTTP + NATS) on a free port in its own queue group. `booking.ping`
+ * is a fixed subject, so a running dev system may answer too: the ping test collects every answer and
+ * looks for this instance's.
+ */
+describe('booking app (real NATS)', () => {
+  const queue = `test-booking-${randomUUID().slice(0, 8)}`;
+  let app: INestApplication;
+  let baseUrl: string;
+  let nc: NatsConnection;
+
+  beforeAll(async () => {
+    const config = loadBookingConfig({ LOG_LEVEL: 'silent', NATS_QUEUE: queue, NATS_URL: process.env.NATS_URL });
+    app = await startApp(bookingService, config, 0);
+    baseUrl = await app.getUrl();
+    nc = await connect({ servers: config.NATS_URL });
+  });
+  afterAll(async () => {
+    await nc?.close();
+    await app?.close();
+  });
+
+  it('reports its dependencies on /health', async () => {
+    const res = await fetch(`${baseUrl}/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { checks: { jetstream: { serverVersion: string; warnings: unknown } } };
+    expect(body).toMatchObject({ status: 'ok', checks: { nats: { status: 'up' }, jetstream: { status: 'up' } } });
+    expect(body.checks.jetstream.serverVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Array.isArray(body.checks.jetstream.warnings)).toBe(true);
+  });
+
+  it('echoes the caller’s correlation id and makes one when none is sent', async () => {
+    expect((await fetch(`${baseUrl}/health`, { headers: { 'x-correlation-id': 'abc-123' } })).headers.get('x-correlation-id')).toBe('abc-123');
+    expect((await fetch(`${baseUrl}/health`)).headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers booking.ping over NATS with the success envelope', async () => {
+    const codec = JSONCodec<{ response?: { ok: boolean; value?: { service: string; instance: string } } }>();
+    const packet = { pattern: 'booking.ping', data: {}, id: randomUUID() };
+    const answers = [];
+    for await (const msg of await nc.requestMany('booking.ping', codec.encode(packet as never), { maxWait: 1000 })) {
+      answers.push(codec.decode(msg.data).response);
+    }
+    const ours = answers.find((answer) => answer?.value?.instance === describeInstance('booking').instance);
+    expect(ours).toEqual({ ok: true, value: expect.objectContaining({ service: 'booking', instance: describeInstance('booking').instance }) });
+  });
+});
