@@ -39,8 +39,10 @@ export class ManageTokens {
     if (!match) return false;
     const secret = this.byId.get(match[1]);
     if (secret === undefined) return false;
-    const given = Buffer.from(match[2], 'base64url');
-    const expected = mac(secret, appointmentId);
+    // Compare the text, not decoded bytes: the last base64url character carries two spare bits that a
+    // decoder ignores, so four spellings would decode to the same MAC. Only the canonical one passes.
+    const given = Buffer.from(match[2], 'ascii');
+    const expected = Buffer.from(mac(secret, appointmentId).toString('base64url'), 'ascii');
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 }

@@ -38,6 +38,9 @@ class OwnedRedisCloser implements OnModuleDestroy {
 }
 
 /**
+ * Constructor parameters use explicit `@Inject(Class)`: the repo's lint rule turns type-only uses into
+ * `import type`, which erases the class from emitted decorator metadata and would break Nest's DI.
+ *
  * Rate limits and the ALTCHA captcha for the gateway. Global, so `@RateLimit(…)` and
  * `@RequireCaptcha(…)` work on controllers of any module. Also serves GET /api/captcha/challenge.
  */
