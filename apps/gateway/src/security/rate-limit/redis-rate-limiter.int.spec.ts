@@ -54,7 +54,7 @@ describe('RedisRateLimiter (real Redis)', () => {
 
   it('recovers one token per period/limit after the burst is spent', async () => {
     const limiter = new RedisRateLimiter(connect(), { keyPrefix: prefix });
-    const p = policy(2, 600); // a token every 300 ms
+    const p = policy(2, 1200); // a token every 600 ms
     expect((await limiter.consume(p, 'recover')).allowed).toBe(true);
     expect((await limiter.consume(p, 'recover')).allowed).toBe(true);
     const refused = await limiter.consume(p, 'recover');
@@ -62,7 +62,7 @@ describe('RedisRateLimiter (real Redis)', () => {
     await sleep(refused.allowed ? 0 : refused.retryAfterMs + 20);
     expect((await limiter.consume(p, 'recover')).allowed).toBe(true);
     expect((await limiter.consume(p, 'recover')).allowed).toBe(false);
-    await sleep(650); // a full period idle refills the whole burst
+    await sleep(1250); // a full period idle refills the whole burst
     expect((await limiter.consume(p, 'recover')).allowed).toBe(true);
     expect((await limiter.consume(p, 'recover')).allowed).toBe(true);
   });
