@@ -1,3 +1,4 @@
+import { UnrecoverableError } from 'bullmq';
 import { isMailFailure, type MailFailureReason, TransientMailError } from './mail-errors';
 import type { SendReceipt } from './smtp-mailer';
 
@@ -32,6 +33,17 @@ export function backoffDelayMs(failedAttempt: number, policy: RetryPolicy): numb
 /** The same policy for a BullMQ job (`queue.add(name, data, { ...bullmqRetryOptions(policy) })`). */
 export function bullmqRetryOptions(policy: RetryPolicy = DEFAULT_RETRY_POLICY) {
   return { attempts: policy.maxAttempts, backoff: { type: 'exponential' as const, delay: policy.baseDelayMs } };
+}
+
+/**
+ * For a BullMQ processor: rethrow a send failure so that BullMQ retries transient ones (with
+ * `bullmqRetryOptions`) and stops at once on permanent ones. The message keeps the stable reason code
+ * first (`recipient-rejected: recipient rejected (550)`), so the failed handler can record it.
+ */
+export function toBullmqError(error: unknown): Error {
+  if (!isMailFailure(error)) return error instanceof Error ? error : new Error('send failed');
+  const message = `${error.reason}: ${error.message}`;
+  return error.permanent ? new UnrecoverableError(message) : new Error(message);
 }
 
 export function failedOutcome(error: unknown, attempts: number): EmailDeliveryOutcome {

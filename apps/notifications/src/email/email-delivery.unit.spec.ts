@@ -1,4 +1,5 @@
-import { backoffDelayMs, bullmqRetryOptions, deliverWithRetry, type RetryPolicy } from './email-delivery';
+import { UnrecoverableError } from 'bullmq';
+import { backoffDelayMs, bullmqRetryOptions, deliverWithRetry, failedOutcome, type RetryPolicy, toBullmqError } from './email-delivery';
 import { PermanentMailError, TransientMailError } from './mail-errors';
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 5_000 };
@@ -61,5 +62,28 @@ describe('deliverWithRetry', () => {
   it('does not retry an error it does not understand', async () => {
     const outcome = await deliverWithRetry(async () => Promise.reject(new Error('bug')), { policy, sleep });
     expect(outcome).toMatchObject({ status: 'failed', reason: 'unknown', attempts: 1 });
+  });
+});
+
+describe('handing failures to BullMQ', () => {
+  it('makes a permanent failure unrecoverable, so BullMQ does not retry it', () => {
+    const error = toBullmqError(new PermanentMailError('recipient-rejected', 'recipient rejected (550)'));
+    expect(error).toBeInstanceOf(UnrecoverableError);
+    expect(error.message).toBe('recipient-rejected: recipient rejected (550)');
+  });
+
+  it('leaves a transient failure retryable', () => {
+    const error = toBullmqError(new TransientMailError('smtp-temporary', 'temporary SMTP failure (421)'));
+    expect(error).not.toBeInstanceOf(UnrecoverableError);
+    expect(error.message).toBe('smtp-temporary: temporary SMTP failure (421)');
+  });
+
+  it('records the outcome of a failure without personal data', () => {
+    expect(failedOutcome(new TransientMailError('timeout', 'SMTP connection timed out', { code: 'ETIMEDOUT' }), 6)).toEqual({
+      status: 'failed',
+      reason: 'timeout',
+      permanent: false,
+      attempts: 6,
+    });
   });
 });

@@ -7,3 +7,4 @@ export { isDeliverableAddress } from './email-address';
 export * from './mail-errors';
 export { SmtpMailer, messageIdFor, type OutgoingEmail, type SendOptions, type SendReceipt, type SmtpMailerOptions } from './smtp-mailer';
 export * from './email-delivery';
+export { EmailModule, parseMailbox, smtpMailerOptions, type SmtpSettings } from './email.module';
