@@ -1,0 +1,7 @@
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './decide';
+export { evolveCalendar } from './evolve';
+export { placeAppointment, checkCapacity } from './placement';
+export { refuse as calendarRefusals } from './refusals';
