@@ -6,3 +6,4 @@ export * from './catalog';
 export * from './calendar';
 export * from './contact';
 export * from './availability';
+export * from './queue';
