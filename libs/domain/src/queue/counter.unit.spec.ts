@@ -95,6 +95,17 @@ describe('CallNext', () => {
       spec.given([opened('s2', ['meldung', 'kfz']), walkIn('w1', 1, 1, 0, [line('pass'), line('meldung')]), w2]).when(callNext('s2'), ctx(2)).then([calledFrom(w2, 's2', 2, 'walk_in')]);
     });
 
+    it('calls a walk-in passed over K = 3 times before a due booked customer (the fairness call)', () => {
+      const w1 = walkIn('w1', 1, 1, 0, [line('ausweis')]);
+      const booked = [2, 3, 4, 5].map((n) => checkedIn(`t${n}`, n - 1, n, 1, 10));
+      const day = [opened('s1', ['ausweis']), w1, ...booked];
+      const calls = booked.slice(0, 3).flatMap((t, i) => [calledFrom(t, 's1', 10 + i, 'booked_due', ['w1']), started(t.data.ticketId, t.data.number, 's1', 10 + i, [line('ausweis')], 'booked'), {
+        type: 'ServiceCompleted', data: { ticketId: t.data.ticketId, number: t.data.number, kind: 'booked', counterId: 's1', servicesRequested: [line('ausweis')], servicesDone: [line('ausweis')], startedAt: at(10 + i), at: at(10 + i) },
+      } as const]);
+      const state = spec.given([...day, ...calls]).when(callNext('s1'), ctx(20)).then([calledFrom(w1, 's1', 20, 'fairness')]);
+      expect(state.tickets.t5.status).toBe('waiting');
+    });
+
     it('refuses with nothing_waiting when nobody waits for this counter', () => {
       const error = spec.given([opened('s2', ['kfz']), walkIn('w1', 1, 1, 0, [line('pass')])]).when(callNext('s2'), ctx(2)).thenFails('nothing_waiting', 'rule');
       expect(error.details).toEqual({ counterId: 's2', waitingElsewhere: 1 });

@@ -2,7 +2,7 @@ import { deciderSpec } from '../../test/decider-spec';
 import { fromZoned } from '../shared/local-time';
 import { queueCatalogView, type QueueContext } from './catalog-view';
 import { queueDecider } from './decide';
-import type { AppointmentRef, QueueEvent, ServiceLine, TicketCalled } from './events';
+import type { AppointmentRef, BookedCustomerCheckedIn, QueueEvent, ServiceLine, TicketCalled, WalkInTicketIssued } from './events';
 
 /** Shared fixtures for the queue specs: one office day (1 December 2026, Europe/Berlin). */
 export const MIN = 60_000;
@@ -33,7 +33,7 @@ export function ctx(minutes = 0, ...ids: string[]): QueueContext {
 export const spec = deciderSpec(queueDecider);
 export const line = (serviceId: string, quantity = 1): ServiceLine => ({ serviceId, quantity });
 
-export function walkIn(ticketId: string, n: number, seq: number, minutes: number, services = [line('meldung')], priority = 0): QueueEvent {
+export function walkIn(ticketId: string, n: number, seq: number, minutes: number, services = [line('meldung')], priority = 0): WalkInTicketIssued {
   return {
     type: 'WalkInTicketIssued',
     data: { ticketId, number: `W-${String(n).padStart(3, '0')}`, kind: 'walk_in', seq, services, priority, reason: 'walk_in', at: at(minutes) },
@@ -44,7 +44,7 @@ export function appointment(appointmentId: string, startMinutes: number): Appoin
   return { appointmentId, reference: `REF-${appointmentId}`, start: at(startMinutes) };
 }
 
-export function checkedIn(ticketId: string, n: number, seq: number, minutes: number, startMinutes: number, services = [line('ausweis')], priority = 0): QueueEvent {
+export function checkedIn(ticketId: string, n: number, seq: number, minutes: number, startMinutes: number, services = [line('ausweis')], priority = 0): BookedCustomerCheckedIn {
   return {
     type: 'BookedCustomerCheckedIn',
     data: {
