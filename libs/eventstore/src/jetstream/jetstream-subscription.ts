@@ -146,10 +146,8 @@ export async function listParkedMessages(
 ): Promise<ParkedMessage[]> {
   const toSeq = (await jsm.streams.info(stream)).state.last_seq;
   const out: ParkedMessage[] = [];
-  for await (const raw of readRange(jsm, js, stream, { filter, fromSeq: 1, toSeq })) {
-    const record = JSON.parse(decoder.decode(raw.data)) as ParkedRecord;
-    out.push(toParked(record, decode));
-  }
+  const records = readRange(jsm, js, stream, { filter, fromSeq: 1, toSeq }, (raw) => [JSON.parse(decoder.decode(raw.data)) as ParkedRecord]);
+  for await (const record of records) out.push(toParked(record, decode));
   return out;
 }
 

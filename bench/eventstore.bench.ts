@@ -1,0 +1,187 @@
+/*
+ * npm run bench:eventstore — our EventStore against the raw JetStream ceiling, in one run (BENCHMARKS.md).
+ *
+ * append: raw = js.publish with the same headers our append sends (Nats-Msg-Id and
+ *   Nats-Expected-Last-Subject-Sequence) and a pre-encoded body of the same size; ours = EventStore.append
+ *   (validation, envelope, UUIDv7 ids, JSON). One at a time, and 256 in flight (256 writers, one aggregate
+ *   each). Rounds alternate raw/ours back to back; the median round counts.
+ * replay: over the same stream of REPLAY_EVENTS one-event commits, raw = the faster of nats.js's ordered
+ *   consumer and a pull consumer in batches of 1,000, both reading bytes only; ours = readAll yielding
+ *   decoded, upcast envelopes.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { AckPolicy, DeliverPolicy, connect, nanos, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
+import { JetStreamEventStore } from '@app/eventstore';
+import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
+
+const SERIAL_APPENDS = Number(process.env.BENCH_SERIAL ?? 3000);
+const PARALLEL_APPENDS = Number(process.env.BENCH_PARALLEL ?? 20_000);
+const IN_FLIGHT = 256;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY ?? 200_000);
+const REPLAY_ROUNDS = 5;
+const suffix = randomBytes(4).toString('hex');
+const meta = { correlationId: 'bench-eventstore', actor: 'bench' };
+const eventData = { office: 'hbs', day: '2026-12-01', slot: '08:30', services: [{ id: 'personalausweis', quantity: 1 }] };
+
+type Writer = (aggregate: number, version: number) => Promise<number>;
+
+/** Each writer owns its aggregates, so versions are known locally and no append conflicts. */
+async function appendRun(write: Writer, total: number, writers: number): Promise<number> {
+  const versions = new Map<number, number>();
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      while (next < total) {
+        next += 1;
+        const aggregate = writers === 1 ? next % 1000 : w;
+        versions.set(aggregate, await write(aggregate, versions.get(aggregate) ?? 0));
+      }
+    }),
+  );
+  return total / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+let rawMsgId = 0; // message ids are deduplicated stream-wide: never reuse one across rounds
+
+function rawWriter(js: JetStreamClient, prefix: string, payload: Uint8Array): Writer {
+  return async (aggregate, version) => {
+    const ack = await js.publish(`${prefix}.calendar.a${aggregate}`, payload, { msgID: `${suffix}-${(rawMsgId += 1)}`, expect: { lastSubjectSequence: version } });
+    return ack.seq;
+  };
+}
+
+function oursWriter(store: JetStreamEventStore, round: number): Writer {
+  return async (aggregate, version) =>
+    (await store.append({ type: 'calendar', id: `r${round}-a${aggregate}` }, [{ type: 'AppointmentBooked', data: eventData }], { expectedVersion: version, meta })).position;
+}
+
+async function compareAppends(js: JetStreamClient, store: JetStreamEventStore, rawPrefix: string, total: number, writers: number, roundBase: number) {
+  const payload = new TextEncoder().encode(JSON.stringify(samplePayload()));
+  const raw: number[] = [];
+  const ours: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    raw.push(await appendRun(rawWriter(js, `${rawPrefix}.r${roundBase + round}`, payload), total, writers));
+    ours.push(await appendRun(oursWriter(store, roundBase + round), total, writers));
+  }
+  return { raw: median(raw), ours: median(ours), rawRounds: raw, oursRounds: ours };
+}
+
+/** A body as large as the one our append writes. */
+function samplePayload() {
+  const id = '0190f5a2-0000-7000-8000-000000000001';
+  return { commitId: id, occurredAt: new Date().toISOString(), meta, events: [{ id, type: 'AppointmentBooked', schemaVersion: 1, data: eventData }] };
+}
+
+async function fill(store: JetStreamEventStore, events: number): Promise<void> {
+  const present = await store.lastPosition();
+  if (present >= events) return;
+  await appendRun(oursWriter(store, 999), events - present, IN_FLIGHT);
+}
+
+async function rawOrderedRead(js: JetStreamClient, stream: string, last: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  const consumer = await js.consumers.get(stream, { opt_start_seq: 1 });
+  const messages = await consumer.consume({ max_messages: 1000 });
+  let bytes = 0;
+  for await (const m of messages) {
+    bytes += m.data.length;
+    if (m.seq >= last) break;
+  }
+  messages.stop();
+  await consumer.delete().catch(() => undefined);
+  return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
+}
+
+async function rawPullRead(jsm: JetStreamManager, js: JetStreamClient, stream: string, last: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  await jsm.consumers.add(stream, { name, ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All, mem_storage: true, inactive_threshold: nanos(60_000) });
+  const messages = await (await js.consumers.get(stream, name)).consume({ max_messages: 1000 });
+  let bytes = 0;
+  for await (const m of messages) {
+    bytes += m.data.length;
+    if (m.seq >= last) break;
+  }
+  messages.stop();
+  await jsm.consumers.delete(stream, name).catch(() => undefined);
+  return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
+}
+
+async function oursRead(store: JetStreamEventStore): Promise<{ perSecond: number; count: number }> {
+  const started = process.hrtime.bigint();
+  let count = 0;
+  let last = 0;
+  let ordered = true;
+  for await (const e of store.readAll()) {
+    if (e.position <= last) ordered = false;
+    last = e.position;
+    if (e.data !== undefined) count += 1;
+  }
+  return { perSecond: count / (Number(process.hrtime.bigint() - started) / 1e9), count: ordered ? count : -1 };
+}
+
+async function compareReplay(jsm: JetStreamManager, js: JetStreamClient, store: JetStreamEventStore) {
+  const last = await store.lastPosition();
+  const ordered: number[] = [];
+  const pull: number[] = [];
+  const ours: number[] = [];
+  let oursCount = 0;
+  for (let round = 0; round < REPLAY_ROUNDS; round++) {
+    ordered.push(await rawOrderedRead(js, store.streamName, last));
+    pull.push(await rawPullRead(jsm, js, store.streamName, last));
+    const r = await oursRead(store);
+    ours.push(r.perSecond);
+    oursCount = r.count;
+  }
+  return { last, ordered: median(ordered), pull: median(pull), ours: median(ours), oursCount };
+}
+
+async function main(): Promise<void> {
+  const nc: NatsConnection = await connect({ servers: process.env.NATS_URL ?? '127.0.0.1:4222', name: 'bench-eventstore' });
+  const jsm = await nc.jetstreamManager();
+  const js = nc.jetstream();
+  const rawPrefix = `braw_${suffix}`;
+  const rawStream = `BENCH_RAW_${suffix}`;
+  await jsm.streams.add({ name: rawStream, subjects: [`${rawPrefix}.>`], allow_direct: true, duplicate_window: nanos(120_000) });
+  const store = await JetStreamEventStore.create(nc, { streamName: `BENCH_ES_${suffix}`, subjectPrefix: `bes_${suffix}` });
+  try {
+    console.log(`appends: ${ROUNDS} alternating rounds of ${SERIAL_APPENDS} (1 in flight) and ${PARALLEL_APPENDS} (${IN_FLIGHT} in flight) each side`);
+    const serial = await compareAppends(js, store, rawPrefix, SERIAL_APPENDS, 1, 0);
+    const parallel = await compareAppends(js, store, rawPrefix, PARALLEL_APPENDS, IN_FLIGHT, 100);
+    console.log(`replay: filling to ${REPLAY_EVENTS} one-event commits, then ${REPLAY_ROUNDS} rounds`);
+    await fill(store, REPLAY_EVENTS);
+    const replay = await compareReplay(jsm, js, store);
+    const result: BenchResult = {
+      name: 'eventstore',
+      at: new Date().toISOString(),
+      load: { serial_appends: SERIAL_APPENDS, parallel_appends: PARALLEL_APPENDS, in_flight: IN_FLIGHT, rounds: ROUNDS, replay_events: replay.last, replay_rounds: REPLAY_ROUNDS },
+      figures: {
+        append_per_s: figure(serial.ours, serial.raw, '1/s', '>= 0.8'),
+        append_256_in_flight_per_s: figure(parallel.ours, parallel.raw, '1/s', '>= 0.8'),
+        replay_per_s: figure(replay.ours, Math.max(replay.ordered, replay.pull), '1/s', '>= 0.6'),
+      },
+      checks: { replay_reads_every_event_in_order: replay.oursCount === replay.last },
+      notes: [
+        `raw replay: ordered consumer ${Math.round(replay.ordered)}/s, pull batches ${Math.round(replay.pull)}/s (the faster is the ceiling)`,
+        `append rounds raw/ours (1 in flight): ${serial.rawRounds.map(Math.round).join(', ')} / ${serial.oursRounds.map(Math.round).join(', ')}`,
+        `append rounds raw/ours (256 in flight): ${parallel.rawRounds.map(Math.round).join(', ')} / ${parallel.oursRounds.map(Math.round).join(', ')}`,
+        `server ${nc.info?.version}`,
+      ],
+    };
+    printTable(result);
+    for (const note of result.notes ?? []) console.log(note);
+    writeResult(join(__dirname, 'results/eventstore.json'), result);
+  } finally {
+    await store.destroy();
+    await jsm.streams.delete(rawStream).catch(() => undefined);
+    await nc.drain();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
