@@ -1,0 +1,3 @@
+export * from './booking-http';
+export * from './booking-messages';
+export * from './booking-tokens';
