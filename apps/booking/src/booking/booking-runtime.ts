@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { parseCatalog, type Catalog } from '@app/domain';
+import { connectEventStore, type JetStreamEventStore } from '@app/eventstore';
+import { JetStreamKvKeyStore, masterKeyringFromEnv, MASTER_KEYS_ENV, PersonalDataVault } from '@app/privacy';
+import { connect, type NatsConnection } from 'nats';
+import { BookingCore } from './booking-core';
+import { BookingService } from './booking.service';
+
+export interface BookingRuntimeOptions {
+  readonly natsUrl: string;
+  readonly streamName: string;
+  readonly subjectPrefix: string;
+  readonly keyBucket: string;
+  readonly masterKeys: string;
+  readonly pepper: string;
+  readonly activationKey: Buffer;
+  readonly catalog: Catalog;
+  readonly cacheSize?: number;
+  readonly now?: () => number;
+}
+
+/** Everything one booking instance needs, wired without Nest (the module, tests and the bench use it). */
+export class BookingRuntime {
+  private constructor(
+    readonly service: BookingService,
+    readonly core: BookingCore,
+    readonly store: JetStreamEventStore,
+    private readonly kvConnection: NatsConnection,
+  ) {}
+
+  static async start(options: BookingRuntimeOptions): Promise<BookingRuntime> {
+    const store = await connectEventStore({ servers: options.natsUrl, name: 'booking-eventstore', streamName: options.streamName, subjectPrefix: options.subjectPrefix });
+    const kvConnection = await connect({ servers: options.natsUrl, name: 'booking-privacy' });
+    const keyStore = await JetStreamKvKeyStore.open(kvConnection, { bucket: options.keyBucket });
+    const vault = new PersonalDataVault({ keyring: masterKeyringFromEnv({ [MASTER_KEYS_ENV]: options.masterKeys }), store: keyStore });
+    const core = new BookingCore({ store, vault, catalog: options.catalog, pepper: options.pepper, activationKey: options.activationKey, now: options.now, cacheSize: options.cacheSize });
+    return new BookingRuntime(new BookingService(core), core, store, kvConnection);
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+    if (!this.kvConnection.isClosed()) await this.kvConnection.drain();
+  }
+}
+
+/** Reads and checks the catalogue file; a broken catalogue stops the start with every problem named. */
+export function loadCatalogFile(path: string): Catalog {
+  const parsed = parseCatalog(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) throw new Error(`Catalogue ${path} is invalid: ${parsed.error.messageEn} ${JSON.stringify(parsed.error.details ?? {})}`);
+  return parsed.value;
+}
