@@ -1,5 +1,5 @@
 import {
-  calendarDecider, calendarId, contactDecider, type CalendarCommand, type CalendarContext, type CalendarEvent, type CalendarState,
+  calendarDecider, calendarId, fold, contactDecider, type CalendarCommand, type CalendarContext, type CalendarEvent, type CalendarState,
   type Catalog, type ContactCommand, type ContactContext, type ContactEvent, type ContactState, type DomainError, type Result,
 } from '@app/domain';
 import { CommandHandler, uuidv7, type EventMeta, type EventStore, type Handled } from '@app/eventstore';
@@ -43,17 +43,31 @@ export class BookingCore {
 
   /** `newId` is fixed per command when the caller must know the id beforehand (sealing by appointment id). */
   async onCalendar(officeId: string, date: string, command: CalendarCommand, meta: EventMeta, newId: () => string = uuidv7): Promise<Result<Handled<CalendarEvent, CalendarState>, DomainError>> {
-    const result = await this.calendars.handle(calendarId(officeId, date), command, () => ({ now: this.now(), catalog: this.catalog, newId }), { meta });
+    const id = calendarId(officeId, date);
+    const run = () => this.calendars.handle(id, command, () => ({ now: this.now(), catalog: this.catalog, newId }), { meta });
+    const result = await refusedOnlyWhenCurrent(run, this.calendars, this.deps.store, 'calendar', id);
     if (result.ok) this.references.record(result.value.events);
     return result;
   }
 
   onContact(contactKey: string, command: ContactCommand, meta: EventMeta): Promise<Result<Handled<ContactEvent, ContactState>, DomainError>> {
-    return this.contacts.handle(contactKey, command, () => ({ now: this.now(), catalog: this.catalog }), { meta });
+    const run = () => this.contacts.handle(contactKey, command, () => ({ now: this.now(), catalog: this.catalog }), { meta });
+    return refusedOnlyWhenCurrent(run, this.contacts, this.deps.store, 'contact', contactKey);
   }
 
   async calendar(officeId: string, date: string): Promise<CalendarState> {
     return (await this.calendars.state(calendarId(officeId, date))).state;
+  }
+
+  /**
+   * The calendar as the log has it now: the cached state plus any commits another instance appended
+   * since (one direct get when there are none). For reads that must see every earlier write.
+   */
+  async latestCalendar(officeId: string, date: string): Promise<CalendarState> {
+    const id = calendarId(officeId, date);
+    const cached = await this.calendars.state(id);
+    const { events } = await this.deps.store.readAggregate({ type: 'calendar', id }, cached.version);
+    return fold(calendarDecider.evolve, cached.state, events.map((e) => ({ type: e.type, data: e.data }) as CalendarEvent));
   }
 
   /** Reloads from the log: another instance may have written since this one cached the calendar. */
@@ -61,4 +75,25 @@ export class BookingCore {
     this.calendars.evict(calendarId(officeId, date));
     return this.calendar(officeId, date);
   }
+}
+
+/**
+ * A refusal decided on this instance's cached state may be stale (another instance changed the
+ * aggregate, and a refusal appends nothing, so no version check caught it). Before answering a
+ * refusal, look whether the log is ahead (one direct get) and, if so, decide once more on fresh state.
+ */
+async function refusedOnlyWhenCurrent<T extends Result<unknown, DomainError>>(
+  run: () => Promise<T>,
+  handler: { state(id: string): Promise<{ version: number }>; evict(id: string): void },
+  store: EventStore,
+  type: string,
+  id: string,
+): Promise<T> {
+  const first = await run();
+  if (first.ok) return first;
+  const known = await handler.state(id);
+  const { version } = await store.readAggregate({ type, id }, known.version);
+  if (version <= known.version) return first;
+  handler.evict(id);
+  return run();
 }

@@ -166,7 +166,7 @@ export class BookingService {
     for (const refresh of [false, true]) {
       const where = await this.core.references.find(reference, { refresh });
       if (!where) continue;
-      const state = refresh ? await this.core.freshCalendar(where.officeId, where.date) : await this.core.calendar(where.officeId, where.date);
+      const state = await this.core.latestCalendar(where.officeId, where.date);
       const appointment = state.status === 'open' ? state.appointments[where.appointmentId] : undefined;
       const office = findOffice(this.core.catalog, where.officeId);
       if (appointment && office) return ok({ appointment, office });
