@@ -7,3 +7,5 @@ export * from './calendar';
 export * from './contact';
 export * from './availability';
 export * from './queue';
+export * from './notification';
+export * from './flow';
