@@ -12,20 +12,37 @@ import { loadBookingConfig } from '../config';
  * looks for this instance's.
  */
 describe('booking app (real NATS)', () => {
-  const queue = `test-booking-${randomUUID().slice(0, 8)}`;
+  const suffix = randomUUID().slice(0, 8);
+  const queue = `test-booking-${suffix}`;
+  // Its own event stream and key bucket, never the dev system's; deleted afterwards.
+  const stream = `TEST_BOOKING_APP_${suffix}`;
+  const bucket = `TEST_BOOKING_KEYS_${suffix}`;
   let app: INestApplication;
   let baseUrl: string;
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    const config = loadBookingConfig({ LOG_LEVEL: 'silent', NATS_QUEUE: queue, NATS_URL: process.env.NATS_URL });
+    const config = loadBookingConfig({
+      LOG_LEVEL: 'silent',
+      NATS_QUEUE: queue,
+      NATS_URL: process.env.NATS_URL,
+      EVENT_STREAM: stream,
+      EVENT_SUBJECT_PREFIX: `test-ev-${suffix}`,
+      PRIVACY_KEY_BUCKET: bucket,
+    });
     app = await startApp(bookingService, config, 0);
     baseUrl = await app.getUrl();
     nc = await connect({ servers: config.NATS_URL });
   });
   afterAll(async () => {
-    await nc?.close();
     await app?.close();
+    if (nc) {
+      // The app derives more streams from these names (parked events, KV buckets): all carry the suffix.
+      const jsm = await nc.jetstreamManager();
+      const ours = (await jsm.streams.names().next()).filter((name) => name.includes(suffix));
+      for (const name of ours) await jsm.streams.delete(name).catch(() => undefined);
+      await nc.close();
+    }
   });
 
   it('reports its dependencies on /health', async () => {
