@@ -1,0 +1,4 @@
+export * from './reminder-time';
+export * from './mail';
+export * from './notification-plan';
+export * from './reminder-ledger';
