@@ -1,5 +1,6 @@
 import { HealthModule, natsCheck, PlatformModule, redisCheck, type ServiceDefinition } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { BookingHttpModule } from './booking/booking-http.module';
 import type { GatewayConfig } from './config';
 import { StatusController } from './health/status.controller';
 
@@ -11,6 +12,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'gateway', config, redis: true, rpcClient: true }),
         HealthModule.forRoot({ checks: { nats: natsCheck(), redis: redisCheck() } }),
+        BookingHttpModule.forRoot(),
       ],
       controllers: [StatusController],
     };

@@ -1,0 +1,71 @@
+import { BOOKING, type AvailabilityResponse, type BookingReply, type HoldResponse, type OfficesResponse, type ServicesResponse, type ContactResponse } from '@app/contracts';
+import { RpcClient } from '@app/platform';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ManageTokens } from '../manage-link/manage-tokens';
+import { RateLimit, RequireCaptcha, SecurityRefusalFilter } from '../security';
+import { parseServiceLines, relay } from './relay';
+
+type Body_ = Record<string, unknown>;
+
+/** Offices, services, availability and the hold → contact steps of a booking. Thin: validate, relay. */
+@ApiTags('booking')
+@Controller('api/offices')
+@UseFilters(SecurityRefusalFilter)
+export class OfficesController {
+  constructor(
+    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(ManageTokens) private readonly manageTokens: ManageTokens,
+  ) {}
+
+  @Get()
+  @RateLimit('read')
+  @ApiOperation({ summary: 'Offices (Standorte) with their booking rules' })
+  async offices(): Promise<OfficesResponse> {
+    return relay(await this.rpc.request<OfficesResponse>(BOOKING.offices, {}));
+  }
+
+  @Get(':officeId/services')
+  @RateLimit('read')
+  @ApiOperation({ summary: 'Services bookable online at an office: minutes, documents (de/en), max quantity, fee, combinable' })
+  async services(@Param('officeId') officeId: string): Promise<ServicesResponse> {
+    return relay(await this.rpc.request<ServicesResponse>(BOOKING.services, { officeId }));
+  }
+
+  @Get(':officeId/availability')
+  @RateLimit('read')
+  @ApiOperation({ summary: 'Free start times per day: ?services=personalausweis:1,anmeldung:2&from=YYYY-MM-DD&to=YYYY-MM-DD (≤ 62 days)' })
+  async availability(@Param('officeId') officeId: string, @Query() query: Record<string, unknown>): Promise<AvailabilityResponse> {
+    const request = { officeId, services: parseServiceLines(query['services']), from: query['from'], to: query['to'] };
+    return relay(await this.rpc.request<AvailabilityResponse>(BOOKING.availability, request));
+  }
+
+  @Post(':officeId/holds')
+  @RequireCaptcha('hold')
+  @RateLimit('hold')
+  @ApiOperation({ summary: 'Hold a start time for a few minutes (ALTCHA in header x-altcha or field altcha)' })
+  async placeHold(@Param('officeId') officeId: string, @Body() body: Body_): Promise<HoldResponse> {
+    const { date, start, services, holdId } = body ?? {};
+    return relay(await this.rpc.request<HoldResponse>(BOOKING.placeHold, { officeId, date, start, services, holdId }));
+  }
+
+  @Post(':officeId/holds/:holdId/contact')
+  @RateLimit('book')
+  @ApiOperation({ summary: 'Contact data for a hold → appointment awaiting email activation (202) or booked (201)' })
+  async submitContact(@Param('officeId') officeId: string, @Param('holdId') holdId: string, @Body() body: Body_, @Res({ passthrough: true }) res: Response): Promise<ContactResponse> {
+    const { date, name, email, phone, language, consent } = body ?? {};
+    if (consent !== true) relay({ ok: false, error: consentMissing() });
+    const reply = relay(await this.rpc.request<BookingReply<typeof BOOKING.submitContact>>(BOOKING.submitContact, { officeId, holdId, date, name, email, phone, language }));
+    res.status(reply.status === 'booked' ? 201 : 202);
+    return { ...reply, manageToken: this.manageTokens.issue(reply.reference) };
+  }
+}
+
+function consentMissing() {
+  return {
+    kind: 'invalid' as const, code: 'validation_failed',
+    message: 'Die Eingabe ist ungültig: consent.', messageEn: 'The input is invalid: consent.',
+    details: { errors: [{ path: 'consent', message: 'must be true (agree to the processing of your data)' }] },
+  };
+}
