@@ -32,15 +32,15 @@ check_services() {
   if ! reachable "$nh" "$np"; then
     missing=1
     warn "NATS is not reachable at $nh:$np. Start it (Debian package nats-server) with:"
-    echo "    start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log"
+    echo >&2 "    start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log"
   fi
   if ! reachable "$rh" "$rp"; then
     missing=1
     warn "Redis is not reachable at $rh:$rp. Start it (Debian package redis-server) with:"
-    echo "    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save \"\" --appendonly no"
+    echo >&2 "    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save \"\" --appendonly no"
   fi
   if [ "$missing" = 1 ]; then
-    echo "  or run both in containers:  docker compose up -d nats redis"
+    echo >&2 "  or run both in containers:  docker compose up -d nats redis"
     die "Start the missing service(s) above, then run this command again."
   fi
   say "NATS at $nh:$np and Redis at $rh:$rp are reachable"

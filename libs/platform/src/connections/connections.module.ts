@@ -20,7 +20,10 @@ async function connectNats(options: ConnectionsOptions): Promise<NatsConnection>
   // Reconnect forever: a NATS restart is an outage to report in /health, not a reason to exit.
   const nc = await connect({ servers: options.natsUrl, name: options.service, maxReconnectAttempts: -1, reconnectTimeWait: 1000 });
   void (async () => {
-    for await (const status of nc.status()) logger.warn({ nats: status.type, data: status.data }, `NATS ${status.type}`);
+    for await (const status of nc.status()) {
+      // Only changes an operator cares about; ping timers and reconnect attempts are debug chatter.
+      if (['disconnect', 'reconnect', 'error', 'ldm'].includes(status.type)) logger.warn({ nats: status.type, data: status.data }, `NATS ${status.type}`);
+    }
   })();
   return nc;
 }
