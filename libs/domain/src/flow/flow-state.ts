@@ -1,6 +1,100 @@
+import type { CalendarEvent } from '../calendar/events';
+import type { QueueEvent } from '../queue/events';
+import { LOCAL_DATE, toZoned, type Instant, type LocalDate } from '../shared/local-time';
+import type { OfficeDay } from './flow-draft';
+import { appointmentDraft, sortedLines, type VisitDraft } from './flow-draft';
+import { evolveQueueFlow, isQueueEvent } from './flow-queue';
 import type { FlowEvent } from './types';
 
-export interface FlowState { readonly lastPosition: number }
-export function initialFlowState(): FlowState { throw new Error('not implemented'); }
-export function evolveFlow(state: FlowState, _event: FlowEvent): FlowState { return state; }
-export function evolveFlowBatch(state: FlowState, _events: Iterable<FlowEvent>): FlowState { return state; }
+const ZONE = 'Europe/Berlin';
+
+/**
+ * The projection's accumulator. Unlike a decider's state it is **mutable**: `evolveFlow` updates it in
+ * place and returns it, so replaying a million events allocates per visit, not per event. The function
+ * boundary stays pure — the result depends only on the events folded in, in position order — as long
+ * as each replay starts from its own `initialFlowState()` (a fresh object, never a shared constant).
+ * Memory is O(visits + counter sessions), not O(events).
+ */
+export interface FlowState {
+  /** Highest position folded in; events at or below it are repeats and are skipped. */
+  lastPosition: number;
+  readonly drafts: VisitDraft[];
+  readonly byAppointment: Map<string, VisitDraft>;
+  readonly byTicket: Map<string, VisitDraft>;
+  /** `office|date|counter` → opening instant of the session now open. */
+  readonly openCounters: Map<string, Instant>;
+  readonly closedSessions: { officeId: string; date: LocalDate; counterId: string; openedAt: Instant; closedAt: Instant }[];
+  /** `office|date` → the latest queue instant seen (closes sessions never closed). */
+  readonly lastQueueAt: Map<string, Instant>;
+}
+
+export function initialFlowState(): FlowState {
+  return { lastPosition: 0, drafts: [], byAppointment: new Map(), byTicket: new Map(), openCounters: new Map(), closedSessions: [], lastQueueAt: new Map() };
+}
+
+/** Folds one event in (see FlowState on mutation). Never throws; unknown event types are skipped. */
+export function evolveFlow(state: FlowState, event: FlowEvent): FlowState {
+  if (event.position <= state.lastPosition) return state;
+  state.lastPosition = event.position;
+  const e = event as unknown as CalendarEvent | QueueEvent;
+  switch (e.type) {
+    case 'HoldPlaced':
+    case 'AppointmentRequested':
+      return state;
+    case 'AppointmentBooked': {
+      const d = e.data;
+      const draft = appointmentDraft(state, d.appointmentId, event.position, d.officeId, d.date);
+      draft.hadAppointment = true;
+      draft.bookedAt = d.bookedAt;
+      moveAppointment(draft, d.officeId, d.date, d.startsAt, d.services);
+      return state;
+    }
+    case 'AppointmentRescheduled': {
+      const d = e.data;
+      moveAppointment(appointmentDraft(state, d.appointmentId, event.position, d.officeId, d.date), d.officeId, d.date, d.startsAt, d.services);
+      return state;
+    }
+    case 'AppointmentCancelled':
+      cancel(state, e, event.position);
+      return state;
+    default:
+      if (isQueueEvent(e.type)) evolveQueueFlow(state, e, event.position, officeDay(event.aggregateId, e.data.at));
+      return state;
+  }
+}
+
+export function evolveFlowBatch(state: FlowState, events: Iterable<FlowEvent>): FlowState {
+  for (const event of events) evolveFlow(state, event);
+  return state;
+}
+
+function moveAppointment(draft: VisitDraft, officeId: string, date: LocalDate, startsAt: Instant, services: CalendarEvent['data']['services']): void {
+  draft.officeId = officeId;
+  draft.date = date;
+  draft.appointmentAt = startsAt;
+  if (draft.arrivedAt === null) draft.services = sortedLines(services);
+}
+
+function cancel(state: FlowState, e: Extract<CalendarEvent, { type: 'AppointmentCancelled' }>, position: number): void {
+  const d = e.data;
+  // An appointment never activated was never a visit.
+  if (!d.wasBooked) return;
+  const draft = appointmentDraft(state, d.appointmentId, position, d.officeId, d.date);
+  if (draft.appointmentAt === null) moveAppointment(draft, d.officeId, d.date, d.startsAt, d.services);
+  if (draft.status === 'expected') draft.status = d.reason === 'rescheduled' ? 'rescheduled' : 'cancelled';
+}
+
+
+/**
+ * Office and day of a queue event from its aggregate id `<officeId>-<YYYY-MM-DD>`; without one, the
+ * Berlin day of the event and office `unknown`.
+ */
+export function officeDay(aggregateId: string | undefined, at: Instant): OfficeDay {
+  const date = aggregateId === undefined ? '' : aggregateId.slice(-10);
+  if (aggregateId !== undefined && aggregateId.length > 11 && LOCAL_DATE.test(date)) {
+    const officeId = aggregateId.slice(0, -11);
+    return { officeId, date, key: `${officeId}|${date}` };
+  }
+  const fallback = toZoned(at, ZONE).date;
+  return { officeId: 'unknown', date: fallback, key: `unknown|${fallback}` };
+}

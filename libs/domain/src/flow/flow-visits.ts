@@ -1,5 +1,78 @@
+import type { VisitDraft } from './flow-draft';
 import type { FlowState } from './flow-state';
-import type { CounterSession, Visit } from './types';
+import { minutesBetween, round } from './flow-statistics';
+import type { CounterSession, Visit, VisitOutcome } from './types';
 
-export function flowVisits(_state: FlowState): Visit[] { throw new Error('not implemented'); }
-export function flowCounterSessions(_state: FlowState): CounterSession[] { throw new Error('not implemented'); }
+/**
+ * The visits folded so far, as frozen plain objects in a fixed order: by day, office, then the
+ * position of the visit's first event (so the order never depends on map iteration or batch size).
+ */
+export function flowVisits(state: FlowState): Visit[] {
+  return state.drafts
+    .map(toVisit)
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.officeId, b.officeId) || positionOf(a) - positionOf(b));
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const positionOf = (v: Visit) => Number(v.visitId.slice(v.visitId.lastIndexOf('-') + 1));
+
+function outcome(d: VisitDraft): VisitOutcome {
+  switch (d.status) {
+    case 'served':
+    case 'no_show':
+    case 'cancelled':
+    case 'rescheduled':
+      return d.status;
+    case 'expected':
+      return 'not_arrived';
+    default:
+      return d.transfers > 0 ? 'transferred' : 'unfinished';
+  }
+}
+
+/** When service was owed: arrival for a walk-in; for a booked ticket not before the appointment time. */
+function waitingMinutes(d: VisitDraft): number | null {
+  if (d.calls.length === 0 || d.arrivedAt === null) return null;
+  const owedFrom = d.kind === 'booked' && d.appointmentAt !== null ? Math.max(d.arrivedAt, d.appointmentAt) : d.arrivedAt;
+  return Math.max(0, minutesBetween(owedFrom, d.calls[0]));
+}
+
+function toVisit(d: VisitDraft): Visit {
+  const segments = d.segments.map((s) => Object.freeze({ ...s }));
+  const serviceMinutes = segments.length === 0 ? null : round(segments.reduce((sum, s) => sum + minutesBetween(s.from, s.until), 0));
+  return Object.freeze({
+    visitId: `${d.officeId}-${d.date}-${d.firstPosition}`,
+    officeId: d.officeId,
+    date: d.date,
+    kind: d.kind,
+    hadAppointment: d.hadAppointment,
+    lateForAppointment: d.late,
+    ticketNumber: d.ticketNumber,
+    services: d.services,
+    servicesDone: d.servicesDone,
+    bookedAt: d.bookedAt,
+    appointmentAt: d.appointmentAt,
+    arrivedAt: d.arrivedAt,
+    calls: [...d.calls],
+    servedFrom: segments.length === 0 ? null : segments[0].from,
+    servedUntil: segments.length === 0 ? null : segments[segments.length - 1].until,
+    counterId: d.counterId,
+    transfers: d.transfers,
+    segments,
+    outcome: outcome(d),
+    waitingMinutes: waitingMinutes(d),
+    serviceMinutes,
+  });
+}
+
+/** Counter sessions by day, office, counter and opening; one still open ends at its day's last queue event. */
+export function flowCounterSessions(state: FlowState): CounterSession[] {
+  const open: CounterSession[] = [...state.openCounters].map(([key, openedAt]) => {
+    const [officeId, date, counterId] = key.split('|');
+    const closedAt = Math.max(openedAt, state.lastQueueAt.get(`${officeId}|${date}`) ?? openedAt);
+    return { officeId, date, counterId, openedAt, closedAt };
+  });
+  return [...state.closedSessions.map((s) => ({ ...s })), ...open].sort(
+    (a, b) => compareText(a.date, b.date) || compareText(a.officeId, b.officeId) || compareText(a.counterId, b.counterId) || a.openedAt - b.openedAt,
+  );
+}
