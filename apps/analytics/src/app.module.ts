@@ -1,6 +1,7 @@
 import { HealthModule, jetStreamCheck, natsCheck, PlatformModule, type ServiceDefinition } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AnalyticsConfig } from './config';
+import { AnalyticsModule } from './flow/analytics.module';
 import { PingController } from './health/ping.controller';
 
 @Module({})
@@ -11,6 +12,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'analytics', config }),
         HealthModule.forRoot({ checks: { nats: natsCheck(), jetstream: jetStreamCheck() } }),
+        AnalyticsModule,
       ],
       controllers: [PingController],
     };

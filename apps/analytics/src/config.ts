@@ -1,8 +1,12 @@
-import { commonConfigShape, loadConfig } from '@app/platform';
+import { commonConfigShape, env, loadConfig } from '@app/platform';
 import { z } from 'zod';
 
 export const analyticsConfigSchema = z.object({
   ...commonConfigShape('analytics'),
+  /** The catalogue file (offices, services); relative to the working directory. */
+  CATALOG_PATH: z.string().min(1).default('config/catalog.json'),
+  /** Messages per pull batch of a replay. */
+  REPLAY_BATCH_SIZE: env.positiveInt(1000),
 });
 
 export type AnalyticsConfig = z.infer<typeof analyticsConfigSchema>;

@@ -1,0 +1,99 @@
+import { evolveFlow, initialFlowState, type FlowEvent, type FlowPeriod, type FlowState } from '@app/domain';
+import type { EventEnvelope, EventStore } from '@app/eventstore';
+import { periodDays } from './flow-period';
+
+/** Aggregates the customer-flow projection reads; ids are `<officeId>-<YYYY-MM-DD>`. */
+export const FLOW_AGGREGATES = ['calendar', 'queue'] as const;
+
+/**
+ * `scan`: one pass over the whole log, keeping the period's calendar and queue events.
+ * `per-day`: two subject-filtered reads per office-day (`calendar.<office>-<date>`, `queue.…`), merged
+ * by position. nats 2.9 allows one filter subject per consumer and `*` matches whole tokens only, so an
+ * office cannot be selected by one filter; per-day reads touch only the period's messages, which wins
+ * when the period is a small part of a large log. `auto` picks per-day for one office and ≤ 62 days.
+ */
+export type ReplayMode = 'scan' | 'per-day' | 'auto';
+
+export interface ReplayProgress {
+  /** Messages' events read so far (all types, before the period filter). */
+  readonly read: number;
+  /** Events fed to the projection. */
+  readonly used: number;
+  /** 0…1 */
+  readonly fraction: number;
+}
+
+export interface ReplayOptions {
+  readonly batchSize?: number;
+  readonly mode?: ReplayMode;
+  readonly onProgress?: (progress: ReplayProgress) => void;
+  /** Events between progress reports. Default 10,000. */
+  readonly progressEvery?: number;
+}
+
+export interface Replayed {
+  readonly state: FlowState;
+  readonly eventsRead: number;
+  readonly eventsUsed: number;
+}
+
+const PER_DAY_LIMIT = 62;
+
+/** Feeds the period's events, in log order per office-day, through the flow projection. */
+export async function replayFlow(store: EventStore, period: FlowPeriod, options: ReplayOptions = {}): Promise<Replayed> {
+  const mode = options.mode ?? 'auto';
+  const perDay = mode === 'per-day' || (mode === 'auto' && period.officeId !== undefined && periodDays(period).length <= PER_DAY_LIMIT);
+  if (perDay && period.officeId === undefined) throw new Error('per-day replay needs an office');
+  return perDay ? replayPerDay(store, period as FlowPeriod & { officeId: string }, options) : replayScan(store, period, options);
+}
+
+async function replayScan(store: EventStore, period: FlowPeriod, options: ReplayOptions): Promise<Replayed> {
+  const last = await store.lastPosition();
+  let state = initialFlowState();
+  const every = options.progressEvery ?? 10_000;
+  let read = 0;
+  let used = 0;
+  if (last === 0) return { state, eventsRead: 0, eventsUsed: 0 };
+  for await (const e of store.readAll({ toPosition: last, batchSize: options.batchSize })) {
+    read += 1;
+    if (inPeriod(e, period)) {
+      state = evolveFlow(state, toFlowEvent(e));
+      used += 1;
+    }
+    if (options.onProgress !== undefined && read % every === 0) options.onProgress({ read, used, fraction: e.position / last });
+  }
+  options.onProgress?.({ read, used, fraction: 1 });
+  return { state, eventsRead: read, eventsUsed: used };
+}
+
+async function replayPerDay(store: EventStore, period: FlowPeriod & { officeId: string }, options: ReplayOptions): Promise<Replayed> {
+  const last = await store.lastPosition();
+  let state = initialFlowState();
+  const days = periodDays(period);
+  let used = 0;
+  for (const [index, day] of days.entries()) {
+    const events: EventEnvelope[] = [];
+    for (const type of FLOW_AGGREGATES) {
+      if (last === 0) break;
+      for await (const e of store.readAll({ subjectFilter: `${type}.${period.officeId}-${day}`, toPosition: last, batchSize: options.batchSize })) events.push(e);
+    }
+    // Each read is in order; the two together are put back into log order (a commit's events share a position).
+    events.sort((a, b) => a.position - b.position);
+    for (const e of events) state = evolveFlow(state, toFlowEvent(e));
+    used += events.length;
+    options.onProgress?.({ read: used, used, fraction: (index + 1) / days.length });
+  }
+  return { state, eventsRead: used, eventsUsed: used };
+}
+
+function inPeriod(e: EventEnvelope, period: FlowPeriod): boolean {
+  const { type, id } = e.aggregate;
+  if (type !== 'calendar' && type !== 'queue') return false;
+  const date = id.slice(-10);
+  if (date < period.from || date > period.to) return false;
+  return period.officeId === undefined || (id.length === period.officeId.length + 11 && id.startsWith(period.officeId));
+}
+
+function toFlowEvent(e: EventEnvelope): FlowEvent {
+  return { type: e.type, data: e.data, position: e.position, aggregateId: e.aggregate.id };
+}
