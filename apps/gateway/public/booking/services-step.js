@@ -16,7 +16,8 @@ function serviceItem(service, selection, t, lang, onChange) {
   const qty = h('select', { id: `qty-${id}`, name: `qty-${id}` },
     ...Array.from({ length: service.maxQuantity }, (_, i) => h('option', { value: i + 1, selected: selection.get(id) === i + 1 }, String(i + 1))));
   const qtyField = h('div', { class: 'field service__qty', hidden: !chosen || service.maxQuantity < 2 },
-    h('label', { for: `qty-${id}` }, t('services.quantity')), qty);
+    // The service name (hidden) makes each of these labels unique for screen readers.
+    h('label', { for: `qty-${id}` }, t('services.quantity'), h('span', { class: 'visually-hidden' }, ` – ${service.name[lang]}`)), qty);
   const box = h('input', { type: 'checkbox', name: 'service', value: id, checked: chosen, 'aria-describedby': `meta-${id}` });
   box.addEventListener('change', () => {
     if (box.checked) selection.set(id, Number(qty.value) || 1);
