@@ -70,20 +70,19 @@ async function replayPerDay(store: EventStore, period: FlowPeriod & { officeId: 
   const last = await store.lastPosition();
   let state = initialFlowState();
   const days = periodDays(period);
-  let used = 0;
+  const events: EventEnvelope[] = [];
   for (const [index, day] of days.entries()) {
-    const events: EventEnvelope[] = [];
     for (const type of FLOW_AGGREGATES) {
       if (last === 0) break;
       for await (const e of store.readAll({ subjectFilter: `${type}.${period.officeId}-${day}`, toPosition: last, batchSize: options.batchSize })) events.push(e);
     }
-    // Each read is in order; the two together are put back into log order (a commit's events share a position).
-    events.sort((a, b) => a.position - b.position);
-    for (const e of events) state = evolveFlow(state, toFlowEvent(e));
-    used += events.length;
-    options.onProgress?.({ read: used, used, fraction: (index + 1) / days.length });
+    options.onProgress?.({ read: events.length, used: events.length, fraction: (index + 1) / days.length });
   }
-  return { state, eventsRead: used, eventsUsed: used };
+  // Each read is in log order; together they are put back into it, as the projection expects positions to
+  // rise (a stable sort keeps the events of one commit, which share a position, in their order).
+  events.sort((a, b) => a.position - b.position);
+  for (const e of events) state = evolveFlow(state, toFlowEvent(e));
+  return { state, eventsRead: events.length, eventsUsed: events.length };
 }
 
 function inPeriod(e: EventEnvelope, period: FlowPeriod): boolean {
