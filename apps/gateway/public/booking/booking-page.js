@@ -5,7 +5,7 @@
  */
 import { api } from '../shared/api.js';
 import { captchaReserve } from '../shared/altcha-solver.js';
-import { $, h, focusBlock, showOnly } from '../shared/dom.js';
+import { $, h, fill, focusBlock, showOnly } from '../shared/dom.js';
 import { addDays, formatInstant, todayInBerlin } from '../shared/format.js';
 import { fieldErrorsOf, readContact, renderContactForm, showContactErrors, validateContact } from './contact-form.js';
 import { createHoldTimer } from './hold-timer.js';
@@ -176,7 +176,7 @@ function renderDone() {
   $('#h-done').textContent = t(booked ? 'done.booked' : 'done.checkMail');
   const manageUrl = `manage.html?ref=${encodeURIComponent(result.reference)}&token=${encodeURIComponent(result.manageToken)}&lang=${lang}`;
   const documents = state.services.filter((s) => state.selection.has(s.id)).flatMap((s) => s.documents);
-  $('#done-body').replaceChildren(
+  fill($('#done-body'),
     booked
       ? h('div', { class: 'notice notice--ok' }, h('p', {}, h('a', { href: manageUrl }, t('done.manage'))), h('p', {}, t('done.manageHint')))
       : h('div', { class: 'notice notice--info' },

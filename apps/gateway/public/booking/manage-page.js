@@ -4,7 +4,7 @@
  */
 import { api } from '../shared/api.js';
 import { captchaReserve } from '../shared/altcha-solver.js';
-import { $, h, focusBlock } from '../shared/dom.js';
+import { $, h, fill, focusBlock } from '../shared/dom.js';
 import { appointmentFacts, setupPage } from './page-setup.js';
 import { createSlotPicker } from './slot-picker.js';
 
@@ -28,13 +28,13 @@ function render() {
   }
   if (!state.view) return $('#content').replaceChildren(h('p', {}, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' ', t('loading')));
   const view = state.view;
-  $('#content').replaceChildren(
+  fill($('#content'),
     state.notice ? h('div', { class: `notice notice--${state.notice.kind}`, id: 'manage-notice', tabindex: '-1' }, h('p', {}, t(state.notice.key))) : null,
     h('section', { class: 'step', 'aria-labelledby': 'h-details' },
       h('h2', { id: 'h-details' }, t('summary.heading')),
       appointmentFacts(i18n, view),
       h('div', { class: 'notice notice--error', id: 'action-error', role: 'alert', hidden: !state.actionError }, state.actionError ?? ''),
-      view.status === 'cancelled' ? null : actions()),
+      view.status === 'cancelled' ? h('p', {}, h('a', { href: `./?lang=${i18n.lang}` }, t('done.another'))) : actions()),
     state.mode === 'reschedule' ? rescheduleSection() : null);
 }
 

@@ -3,8 +3,8 @@
  * page. Days and times are native radio groups styled as tiles, so keyboard and screen readers work
  * without any ARIA tricks. `onSubmit` may throw an ApiProblem: a 409 (taken) reloads the free times.
  */
-import { h, focusBlock } from '../shared/dom.js';
-import { formatDate, formatTime } from '../shared/format.js';
+import { h, fill, focusBlock } from '../shared/dom.js';
+import { formatDate } from '../shared/format.js';
 
 const FIRST_DAYS = 8;
 
@@ -31,7 +31,7 @@ export function createSlotPicker(container, { i18n, loadDays, submitKey, onSubmi
     if (state.loadError) return container.replaceChildren(h('p', { class: 'notice notice--error', role: 'alert' }, state.loadError));
     if (!state.days) return container.replaceChildren(h('p', {}, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ' ', t('loading')));
     if (state.days.length === 0) return container.replaceChildren(h('p', { class: 'notice notice--info' }, t('slot.noDays')));
-    container.replaceChildren(
+    fill(container,
       h('div', { class: 'notice notice--error', id: 'slot-error', role: 'alert', hidden: !state.error }, state.error ?? ''),
       dayGroup(),
       state.date ? timeGroup() : null,
@@ -64,7 +64,7 @@ export function createSlotPicker(container, { i18n, loadDays, submitKey, onSubmi
       ...groups.filter(([, list]) => list.length > 0).map(([key, list]) => h('div', { class: 'tiles__part' },
         h('p', { class: 'tiles__label', 'aria-hidden': 'true' }, t(key)),
         h('div', { class: 'tiles__grid tiles__grid--times' },
-          ...list.map((time) => tile('time', time, state.time === time, formatTime(time, lang), null, () => chooseTime(time)))))));
+          ...list.map((time) => tile('time', time, state.time === time, time, null, () => chooseTime(time)))))));
   }
 
   function tile(name, value, checked, label, sub, onPick) {

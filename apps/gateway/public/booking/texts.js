@@ -3,7 +3,7 @@ export const TEXTS = {
   de: {
     skip: 'Zum Inhalt springen',
     city: 'Stadt Halberstadt',
-    'office.service': 'Bürgerbüro – Online-Terminvergabe',
+    'office.service': 'Bürgerbüro · Termine',
     loading: 'Wird geladen …',
     back: 'Zurück',
     'steps.label': 'Fortschritt',
@@ -112,7 +112,7 @@ export const TEXTS = {
   en: {
     skip: 'Skip to content',
     city: 'City of Halberstadt',
-    'office.service': "Citizens' Office – online appointments",
+    'office.service': "Citizens' Office · Appointments",
     loading: 'Loading …',
     back: 'Back',
     'steps.label': 'Progress',

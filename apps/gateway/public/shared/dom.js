@@ -29,3 +29,8 @@ export function focusBlock(el) {
 export function showOnly(sections, visible) {
   for (const section of sections) section.hidden = section !== visible;
 }
+
+/** `el.replaceChildren` that skips null/false children (replaceChildren would print "null"). */
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}
