@@ -62,6 +62,7 @@ export class ReferenceIndex {
         this.byReference.set(event.data.reference, { officeId: event.data.officeId, date: event.data.date, appointmentId: event.data.appointmentId });
         return;
       case 'HoldPlaced':
+      case 'HoldExtended':
       case 'AppointmentCancelled':
       case 'AppointmentRescheduled':
         // A cancel keeps the entry (the citizen may still look at it); a cross-day move re-points it

@@ -28,6 +28,7 @@ export const gridTimes = Array.from({ length: 36 }, (_, k) => {
 
 type Step =
   | { kind: 'hold'; start: number; services: number }
+  | { kind: 'extend'; target: number }
   | { kind: 'submit'; target: number; contact: number }
   | { kind: 'activate'; target: number; rightToken: boolean }
   | { kind: 'cancel'; target: number; reason: number }
@@ -35,6 +36,7 @@ type Step =
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('hold' as const), start: fc.nat(gridTimes.length - 1), services: fc.nat(serviceSets.length - 1) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('extend' as const), target: fc.nat(20) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('submit' as const), target: fc.nat(20), contact: fc.nat(2) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('activate' as const), target: fc.nat(20), rightToken: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), target: fc.nat(20), reason: fc.nat(3) }) },
@@ -69,6 +71,10 @@ function commandFor(step: Step, events: readonly CalendarEvent[]): CalendarComma
   switch (step.kind) {
     case 'hold':
       return { type: 'PlaceHold', data: { officeId: 'hbs', date: DAY, start: gridTimes[step.start], services: serviceSets[step.services] } };
+    case 'extend': {
+      const holdId = pick(holdIds, step.target);
+      return holdId === undefined ? undefined : { type: 'ExtendHold', data: { holdId } };
+    }
     case 'submit': {
       const holdId = pick(holdIds, step.target);
       return holdId === undefined ? undefined : {

@@ -47,4 +47,7 @@ export type ConfirmReschedule = Command<'ConfirmReschedule', ContactData & {
   readonly from: RescheduleOrigin;
 }>;
 
-export type CalendarCommand = PlaceHold | SubmitContact | Activate | Cancel | Reschedule | ConfirmReschedule;
+/** Pushes a live hold's expiry out again, within the cap documented on `extendHold`. */
+export type ExtendHold = Command<'ExtendHold', { readonly holdId: string }>;
+
+export type CalendarCommand = PlaceHold | ExtendHold | SubmitContact | Activate | Cancel | Reschedule | ConfirmReschedule;

@@ -7,7 +7,7 @@ import type { Activate, ConfirmReschedule, PlaceHold, SubmitContact } from './co
 import type { AppointmentBooked, AppointmentRequested, CalendarEvent, HoldPlaced } from './events';
 import { checkCapacity, placeAppointment } from './placement';
 import { refuse } from './refusals';
-import { appointmentByHold, holdIsLive, liveAppointmentsOf, occupancy, type CalendarContext, type CalendarState, type Hold, type OpenCalendar } from './state';
+import { appointmentByHold, holdIsLive, holdPlace, liveAppointmentsOf, occupancy, type CalendarContext, type CalendarState, type Hold, type OpenCalendar } from './state';
 
 type Decision = Result<readonly CalendarEvent[], DomainError>;
 const MINUTE = 60_000;
@@ -72,7 +72,7 @@ export function submitContact(command: SubmitContact, state: CalendarState, ctx:
   const { hold, office } = found.value;
   const overLimit = overContactLimit(found.value.state, office, contactKey, ctx.now);
   if (overLimit) return fail(overLimit);
-  const { expiresAt: _expiresAt, ...where } = hold;
+  const where = holdPlace(hold);
   const who = { appointmentId: ctx.newId(), reference, language, sealedContact, contactKey };
   if (!office.booking.requiresActivation) {
     return ok([{ type: 'AppointmentBooked', data: { ...where, ...who, bookedAt: ctx.now, rescheduledFrom: null } } satisfies AppointmentBooked]);
@@ -113,7 +113,7 @@ export function confirmReschedule(command: ConfirmReschedule, state: CalendarSta
   const { hold, office } = found.value;
   const overLimit = overContactLimit(found.value.state, office, contactKey, ctx.now);
   if (overLimit) return fail(overLimit);
-  const { expiresAt: _expiresAt, ...where } = hold;
+  const where = holdPlace(hold);
   const data = { ...where, appointmentId: ctx.newId(), reference, language, sealedContact, contactKey, bookedAt: ctx.now, rescheduledFrom: from };
   return ok([{ type: 'AppointmentBooked', data } satisfies AppointmentBooked]);
 }

@@ -6,6 +6,7 @@ import type { CalendarEvent } from './events';
 import { evolveCalendar } from './evolve';
 import { activate, confirmReschedule, placeHold, submitContact } from './decide-booking';
 import { cancel, reschedule } from './decide-change';
+import { extendHold } from './decide-hold';
 import { initialCalendarState, type CalendarContext, type CalendarState } from './state';
 
 /**
@@ -16,6 +17,8 @@ export function decideCalendar(command: CalendarCommand, state: CalendarState, c
   switch (command.type) {
     case 'PlaceHold':
       return placeHold(command, state, ctx);
+    case 'ExtendHold':
+      return extendHold(command, state, ctx);
     case 'SubmitContact':
       return submitContact(command, state, ctx);
     case 'Activate':

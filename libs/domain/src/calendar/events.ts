@@ -87,4 +87,13 @@ export type AppointmentRescheduled = DomainEvent<'AppointmentRescheduled', Appoi
   readonly quarantineUntil: Instant;
 }>;
 
-export type CalendarEvent = HoldPlaced | AppointmentRequested | AppointmentBooked | AppointmentCancelled | AppointmentRescheduled;
+/** A live hold got more time; `extensions` counts them (1, 2, …) so the cap is visible in the log. */
+export type HoldExtended = DomainEvent<'HoldExtended', AppointmentWhere & AppointmentWhat & {
+  readonly holdId: string;
+  readonly placedAt: Instant;
+  readonly expiresAt: Instant;
+  readonly extendedAt: Instant;
+  readonly extensions: number;
+}>;
+
+export type CalendarEvent = HoldPlaced | HoldExtended | AppointmentRequested | AppointmentBooked | AppointmentCancelled | AppointmentRescheduled;

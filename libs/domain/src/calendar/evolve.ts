@@ -7,8 +7,12 @@ export function evolveCalendar(state: CalendarState, event: CalendarEvent): Cale
   const open = opened(state, event.data);
   switch (event.type) {
     case 'HoldPlaced': {
-      const { placedAt: _placedAt, ...hold } = event.data;
-      return { ...open, holds: { ...open.holds, [hold.holdId]: hold } };
+      return { ...open, holds: { ...open.holds, [event.data.holdId]: { ...event.data, extensions: 0 } } };
+    }
+    case 'HoldExtended': {
+      const hold = open.holds[event.data.holdId];
+      if (!hold) return open;
+      return { ...open, holds: { ...open.holds, [hold.holdId]: { ...hold, expiresAt: event.data.expiresAt, extensions: event.data.extensions } } };
     }
     case 'AppointmentRequested': {
       const { requestedAt: _requestedAt, ...rest } = event.data;

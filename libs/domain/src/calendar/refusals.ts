@@ -36,6 +36,10 @@ export const refuse = {
     de: 'Die Reservierung ist abgelaufen. Bitte wählen Sie den Termin erneut.',
     en: 'The reservation has expired. Please choose the time again.',
   }, { holdId }),
+  holdExtensionLimit: (holdId: string, maxExtensions: number) => conflict('hold_extension_limit', {
+    de: 'Die Reservierung kann nicht weiter verlängert werden. Bitte geben Sie Ihre Daten jetzt ein oder wählen Sie den Termin erneut.',
+    en: 'The reservation cannot be extended any further. Please enter your details now or choose the time again.',
+  }, { holdId, maxExtensions }),
   holdUsed: (holdId: string) => conflict('hold_used', { de: 'Diese Reservierung wurde bereits verwendet.', en: 'This reservation has already been used.' }, { holdId }),
   holdIdTaken: (holdId: string) => conflict('hold_id_taken', { de: 'Diese Reservierungsnummer ist bereits vergeben.', en: 'This reservation id is already in use.' }, { holdId }),
   appointmentUnknown: (appointmentId: string) => notFound('appointment_unknown', { de: 'Diesen Termin gibt es nicht.', en: 'This appointment does not exist.' }, { appointmentId }),

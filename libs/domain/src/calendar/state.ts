@@ -12,7 +12,16 @@ export interface CalendarContext {
 export type Hold = AppointmentWhere & AppointmentWhat & {
   readonly holdId: string;
   readonly expiresAt: Instant;
+  /** When it was placed and how often it was extended: the extension cap counts from these. */
+  readonly placedAt: Instant;
+  readonly extensions: number;
 };
+
+/** The place a hold describes, without its bookkeeping (what an appointment made from it keeps). */
+export function holdPlace(hold: Hold): AppointmentWhere & AppointmentWhat & { readonly holdId: string } {
+  const { expiresAt: _expiresAt, placedAt: _placedAt, extensions: _extensions, ...place } = hold;
+  return place;
+}
 
 type AppointmentCore = AppointmentWhere & AppointmentWhat & AppointmentWho & { readonly holdId: string };
 

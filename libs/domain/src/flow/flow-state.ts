@@ -39,6 +39,7 @@ export function evolveFlow(state: FlowState, event: FlowEvent): FlowState {
   const e = event as unknown as CalendarEvent | QueueEvent;
   switch (e.type) {
     case 'HoldPlaced':
+    case 'HoldExtended':
     case 'AppointmentRequested':
       return state;
     case 'AppointmentBooked': {

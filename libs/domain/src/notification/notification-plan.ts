@@ -79,6 +79,7 @@ export function snapshotOf(event: AppointmentRequested | AppointmentBooked | App
 export function notificationsFor(event: CalendarEvent, ctx: PlanContext): NotificationAction[] {
   switch (event.type) {
     case 'HoldPlaced':
+    case 'HoldExtended':
       return [];
     case 'AppointmentRequested':
       return sendUnlessStale(ctx, event.data.requestedAt, job(ctx, event, 'activation', 0, event.data.requestedAt, { activationExpiresAt: event.data.activationExpiresAt }));
