@@ -1,6 +1,7 @@
 import { HealthModule, jetStreamCheck, natsCheck, PlatformModule, redisCheck, type ServiceDefinition } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { NotificationsConfig } from './config';
+import { NotificationsModule } from './delivery/notifications.module';
 import { PingController } from './health/ping.controller';
 
 @Module({})
@@ -11,6 +12,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'notifications', config, redis: true }),
         HealthModule.forRoot({ checks: { nats: natsCheck(), jetstream: jetStreamCheck(), redis: redisCheck() } }),
+        NotificationsModule.forRoot(config),
       ],
       controllers: [PingController],
     };

@@ -11,7 +11,7 @@ export async function appointmentStands(store: EventStore, appointment: Appointm
   let startsAt: number | null = null;
   for (const envelope of events) {
     const event = envelope as unknown as CalendarEvent;
-    if (event.type === 'HoldPlaced' || event.data.appointmentId !== appointment.appointmentId) continue;
+    if (event.type === 'HoldPlaced' || event.type === 'HoldExtended' || event.data.appointmentId !== appointment.appointmentId) continue;
     if (event.type === 'AppointmentBooked' || event.type === 'AppointmentRescheduled') startsAt = event.data.startsAt;
     else if (event.type === 'AppointmentCancelled') startsAt = null;
   }

@@ -67,6 +67,8 @@ export class NotificationsRuntime {
     const policies = { retryPolicy: options.retryPolicy, reminderPolicy: options.reminderPolicy, now };
     const reactor = new NotificationReactor(options.store, queue, { ...policies, subscriptionName: options.subscriptionName, maxEventAgeMs: options.maxEventAgeMs });
     const runtime = new NotificationsRuntime(queue, worker, reactor, new ReminderReconciler(options.store, queue, policies), [queueConnection, workerConnection]);
+    // Without a listener BullMQ prints worker errors (e.g. Redis gone) raw; log them once, structured.
+    worker.on('error', (err) => runtime.logger.warn({ err: err.message }, 'email worker error'));
     worker.on('failed', (job, err) => runtime.logger.warn({ jobId: job?.id, kind: job?.data.kind, attempts: job?.attemptsMade, err: err.message }, 'email job failed'));
     await runtime.reconcile(); // before consuming: Redis may have lost its jobs while we were down
     runtime.subscription = await reactor.start();
