@@ -40,6 +40,7 @@ describe('booking page in Chromium (real system)', () => {
 
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const onlyProblems = () => expect(watched.problems).toEqual([]);
+  const focusedId = () => page.evaluate<string | undefined>('document.activeElement?.id');
 
   /** Steps 1–3 through the page; returns what the API answered to the hold. */
   async function holdFirstFreeTime(): Promise<{ holdId: string; date: string; start: string }> {
@@ -52,14 +53,13 @@ describe('booking page in Chromium (real system)', () => {
     await page.getByRole('button', { name: 'Diese Zeit reservieren' }).click();
     const response = await held;
     expect(response.status()).toBe(201);
-    await expect(page.getByRole('heading', { name: 'Ihre Kontaktdaten' })).toBeTruthy();
     await page.getByRole('heading', { name: 'Ihre Kontaktdaten' }).waitFor();
     return (await response.json()) as { holdId: string; date: string; start: string };
   }
 
   it('books an appointment: services, time, hold, contact, activation, manage (reschedule, .ics, cancel), 0 axe violations', async () => {
     await page.goto(`${system.url}/booking/`);
-    await expect(page.locator('html')).toHaveAttributeSafe('lang', 'de');
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
     await page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).waitFor();
     await expectNoAxeViolations(page, 'step 1 (services)');
     await shot('1-services');
@@ -71,7 +71,7 @@ describe('booking page in Chromium (real system)', () => {
     await page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).check();
     await page.getByLabel('Anzahl Personen – Personalausweis beantragen').selectOption('2');
     await page.getByRole('button', { name: 'Weiter zur Terminauswahl' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('h-slot'); // focus follows the step
+    expect(await focusedId()).toBe('h-slot'); // focus follows the step
     await page.locator('input[name="day"]').first().check();
     await page.locator('input[name="time"]').first().check();
     await expectNoAxeViolations(page, 'step 2 (day and time)');
@@ -91,7 +91,7 @@ describe('booking page in Chromium (real system)', () => {
     await page.getByRole('button', { name: 'Termin verbindlich anfragen' }).click();
     const name = page.getByLabel('Vor- und Nachname');
     expect(await name.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-name');
+    expect(await focusedId()).toBe('f-name');
     expect(await name.getAttribute('aria-describedby')).toContain('err-name');
     await expectNoAxeViolations(page, 'step 3 (contact form with errors)');
     await shot('3-contact-errors');
@@ -154,6 +154,21 @@ describe('booking page in Chromium (real system)', () => {
     onlyProblems();
   });
 
+  it('warns (assertive live region) a minute before the hold ends, offers to extend, and returns to the times when it has ended', async () => {
+    await page.clock.install(); // the page's clock only: the API keeps real time
+    await holdFirstFreeTime();
+    await page.clock.fastForward('09:05'); // hold time 10 min → 55 s left
+    await page.getByText(/Ihre Reservierung läuft in weniger als einer Minute ab/).first().waitFor();
+    expect(await page.locator('[aria-live="assertive"]').textContent()).toMatch(/läuft in weniger als einer Minute ab/);
+    await page.getByRole('button', { name: 'Reservierung verlängern' }).waitFor();
+    await expectNoAxeViolations(page, 'step 3 (hold about to end)');
+    await shot('3b-hold-warning');
+    await page.clock.fastForward('01:00');
+    await page.getByText('Ihre Reservierung ist abgelaufen. Bitte wählen Sie die Zeit erneut.').waitFor();
+    expect(await focusedId()).toBe('h-slot');
+    onlyProblems();
+  });
+
   it('shows the API reason when the chosen time was taken meanwhile, and offers the free times again', async () => {
     const first = await holdFirstFreeTime();
     // A second citizen (own context) tries the very same time: capacity 1, so the API refuses.
@@ -170,20 +185,4 @@ describe('booking page in Chromium (real system)', () => {
     expect(await page.locator(`input[name="time"][value="${first.start}"]`).count()).toBe(0); // held times are not offered
     await other.close();
   });
-});
-
-// jest's expect has no Playwright matchers: a tiny helper keeps the assertions readable.
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace jest {
-    interface Matchers<R> {
-      toHaveAttributeSafe(name: string, value: string): Promise<R>;
-    }
-  }
-}
-expect.extend({
-  async toHaveAttributeSafe(locator: { getAttribute(n: string): Promise<string | null> }, name: string, value: string) {
-    const actual = await locator.getAttribute(name);
-    return { pass: actual === value, message: () => `expected attribute ${name}="${value}", got ${String(actual)}` };
-  },
 });

@@ -52,7 +52,7 @@ export function createHoldTimer(container, { i18n, maxMs, onExtend, onExpire, de
     if (!warned && left <= WARN_BEFORE_MS) {
       warned = true;
       render();
-      announce(i18n.t('hold.warning', { seconds: Math.ceil(left / 1000) }));
+      announce(i18n.t('hold.warning'));
     }
     const clock = body.querySelector('[data-clock]');
     if (clock) clock.textContent = formatClock(left);
@@ -82,7 +82,7 @@ export function createHoldTimer(container, { i18n, maxMs, onExtend, onExpire, de
       h('p', { class: 'hold__slot' }, t('hold.reserved', { date: formatDate(hold.date, lang), time: formatTime(hold.start, lang) })),
       h('p', { class: 'hold__timer' }, `${t('hold.remaining')} `,
         h('span', { role: 'timer', 'data-clock': true, class: 'hold__clock' }, formatClock(left)), ` ${t('hold.minutes')}`),
-      warning ? h('p', { class: 'hold__warning' }, t('hold.warning', { seconds: Math.ceil(left / 1000) })) : null,
+      warning ? h('p', { class: 'hold__warning' }, t('hold.warning')) : null,
       warning || message?.kind === 'error'
         ? h('button', { type: 'button', class: 'button button--secondary', onclick: extend }, t('hold.extend'))
         : null,
