@@ -11,6 +11,8 @@ export interface ServiceDefinition<C extends CommonConfig> {
   /** Hybrid apps also serve NATS request/reply in their queue group; the gateway is HTTP only. */
   readonly microservice: boolean;
   readonly module: (config: C) => DynamicModule;
+  /** HTTP setup that must happen on the app itself before it listens (headers, static files, proxies). */
+  readonly configure?: (app: INestApplication, config: C) => void | Promise<void>;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function startApp<C extends CommonConfig>(definition: ServiceDefini
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
   app.enableShutdownHooks();
+  await definition.configure?.(app, config);
   if (definition.microservice) {
     app.connectMicroservice<MicroserviceOptions>(
       { transport: Transport.NATS, options: { servers: [config.NATS_URL], queue: config.NATS_QUEUE, name: definition.service } },
