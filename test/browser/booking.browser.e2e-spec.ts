@@ -169,20 +169,28 @@ describe('booking page in Chromium (real system)', () => {
     onlyProblems();
   });
 
-  it('shows the API reason when the chosen time was taken meanwhile, and offers the free times again', async () => {
-    const first = await holdFirstFreeTime();
-    // A second citizen (own context) tries the very same time: capacity 1, so the API refuses.
+  it('says so when the chosen time was taken meanwhile (409), and offers the remaining free times again', async () => {
+    // A second citizen looks at the same day first…
     const other = await browser.newContext(PHONE);
-    const otherPage = await other.newPage();
-    page = otherPage;
-    await page.goto(`${system.url}/booking/`);
-    await page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).check();
-    await page.getByRole('button', { name: 'Weiter zur Terminauswahl' }).click();
-    await page.locator('input[name="day"]').first().waitFor();
-    const sameDay = page.locator(`input[name="day"][value="${first.date}"]`);
-    expect(await sameDay.count()).toBe(1);
-    await sameDay.check();
-    expect(await page.locator(`input[name="time"][value="${first.start}"]`).count()).toBe(0); // held times are not offered
+    const second = await watchedPage(other);
+    await second.page.goto(`${system.url}/booking/`);
+    await second.page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).check();
+    await second.page.getByRole('button', { name: 'Weiter zur Terminauswahl' }).click();
+    await second.page.locator('input[name="day"]').first().check();
+    await second.page.locator('input[name="time"]').first().check();
+    const wanted = await second.page.locator('input[name="time"]:checked').getAttribute('value');
+    // …then the first citizen holds that very time (capacity 1 per slot in this catalogue).
+    const first = await holdFirstFreeTime();
+    expect(first.start).toBe(wanted);
+    const refused = second.page.waitForResponse((r) => r.url().endsWith('/holds') && r.request().method() === 'POST');
+    await second.page.getByRole('button', { name: 'Diese Zeit reservieren' }).click();
+    expect((await refused).status()).toBe(409);
+    await second.page.getByText('Diese Zeit wurde gerade vergeben. Bitte wählen Sie eine andere.').waitFor();
+    await second.page.locator(`input[name="day"][value="${first.date}"]`).check();
+    expect(await second.page.locator(`input[name="time"][value="${first.start}"]`).count()).toBe(0);
+    expect(await second.page.locator('input[name="time"]').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(second.page, 'step 2 after a 409');
+    expect(second.problems.filter((p) => !p.includes('409'))).toEqual([]);
     await other.close();
   });
 });
