@@ -1,4 +1,4 @@
-import { toZoned } from '../shared/local-time';
+import { berlinClock } from './berlin-clock';
 import { distribution, minutesBetween, round } from './flow-statistics';
 import type { CounterSession, CounterUtilisation, FlowDistribution, FlowFigures, FlowPeriod, Visit, VisitOutcome } from './types';
 
@@ -7,7 +7,6 @@ export const WAIT_EDGES = [5, 10, 15, 20, 30, 45, 60, 90, 120];
 export const SERVICE_EDGES = [5, 10, 15, 20, 30, 45, 60];
 export const PUNCTUALITY_EDGES = [-30, -15, -10, -5, 0, 5, 10, 15, 30];
 export const LEAD_TIME_EDGES = [1, 2, 3, 7, 14, 28, 56];
-const ZONE = 'Europe/Berlin';
 const OUTCOMES: readonly VisitOutcome[] = ['served', 'no_show', 'not_arrived', 'cancelled', 'rescheduled', 'transferred', 'unfinished'];
 
 const inPeriod = (period: FlowPeriod) => (x: { date: string; officeId: string }) =>
@@ -57,8 +56,9 @@ export function flowFigures(visits: readonly Visit[], period: FlowPeriod, sessio
 
 function arrivalsGrid(visits: readonly Visit[]): number[][] {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const clock = berlinClock();
   for (const v of visits) {
-    const z = toZoned(v.arrivedAt as number, ZONE);
+    const z = clock(v.arrivedAt as number);
     grid[z.weekday - 1][Math.floor(z.minuteOfDay / 60)] += 1;
   }
   return grid;

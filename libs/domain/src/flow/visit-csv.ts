@@ -1,4 +1,5 @@
-import { toZoned, type Instant } from '../shared/local-time';
+import type { Instant, ZonedParts } from '../shared/local-time';
+import { berlinClock } from './berlin-clock';
 import type { FlowServiceLine, Visit } from './types';
 
 export const VISIT_CSV_HEADER: readonly string[] = [
@@ -24,9 +25,9 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 /** Berlin wall clock, `YYYY-MM-DD HH:MM`. */
-function local(instant: Instant | null): string | null {
+function localTime(clock: (i: Instant) => ZonedParts, instant: Instant | null): string | null {
   if (instant === null) return null;
-  const z = toZoned(instant, 'Europe/Berlin');
+  const z = clock(instant);
   return `${z.date} ${z.time}`;
 }
 
@@ -35,6 +36,8 @@ const lines = (services: readonly FlowServiceLine[] | null) =>
 
 /** Header and one row per visit, values not yet escaped (see `csvCell`). */
 export function visitsToCsvRows(visits: readonly Visit[]): (string | number | boolean | null)[][] {
+  const clock = berlinClock();
+  const local = (instant: Instant | null) => localTime(clock, instant);
   return [
     [...VISIT_CSV_HEADER],
     ...visits.map((v) => [
