@@ -20,7 +20,7 @@ const state = { step: 'services', office: null, services: [], selection: new Map
 let captcha = null;
 
 const picker = createSlotPicker($('#slot-picker'), { i18n, loadDays, submitKey: 'slot.reserve', onSubmit: placeHold, describeError });
-const timer = createHoldTimer($('#hold-box'), { i18n, maxMs: 60 * 60_000, onExtend: extendHold, onExpire: holdExpired, describeError });
+const timer = createHoldTimer($('#hold-box'), { i18n, maxMs: () => (state.office.holdMinutes + 1) * 60_000, onExtend: extendHold, onExpire: holdExpired, describeError });
 
 function goTo(step) {
   state.step = step;

@@ -8,6 +8,7 @@ import { formatClock, formatDate, formatTime } from '../shared/format.js';
 
 export const WARN_BEFORE_MS = 60_000;
 
+/** `maxMs()`: the longest a hold can last (the office's hold time), read when a hold starts. */
 export function createHoldTimer(container, { i18n, maxMs, onExtend, onExpire, describeError }) {
   let hold = null;
   let deadline = 0;
@@ -23,7 +24,7 @@ export function createHoldTimer(container, { i18n, maxMs, onExtend, onExpire, de
   function start(nextHold) {
     hold = nextHold;
     // Trust the server's expiry but not the phone's clock beyond the office's hold time.
-    deadline = Date.now() + Math.min(Math.max(Date.parse(hold.expiresAt) - Date.now(), 0), maxMs);
+    deadline = Date.now() + Math.min(Math.max(Date.parse(hold.expiresAt) - Date.now(), 0), maxMs());
     warned = false;
     message = null;
     clearInterval(ticker);
