@@ -102,7 +102,12 @@ export interface HoldResponse {
   readonly expiresAt: IsoInstant;
 }
 
-/** PLANNED (needs an ExtendHold command in the domain): POST /api/offices/{officeId}/holds/{holdId}/extend `{ date }` → 200 HoldResponse with a later expiresAt. */
+/**
+ * POST /api/offices/{officeId}/holds/{holdId}/extend `{ date }` → 200 HoldResponse with a later expiresAt
+ * (another hold time from now). At most 2 extensions, never beyond placing + 3 hold times: then 409
+ * `hold_extension_limit`; 409 `hold_expired` once it has run out, 409 `hold_used` after contact data,
+ * 404 `hold_unknown`. No captcha (the hold already needed one); rate limit `hold`.
+ */
 export interface ExtendHoldBody {
   readonly date: IsoDate;
 }
@@ -153,7 +158,10 @@ export interface AppointmentView {
 }
 
 /** POST /api/appointments/{reference}/cancel (manage token) → 200 AppointmentView (status cancelled). */
-/** POST /api/appointments/{reference}/reschedule (manage token + captcha) → 200 AppointmentView. */
+/**
+ * POST /api/appointments/{reference}/reschedule (manage token + captcha) → 200 AppointmentView. Same day or
+ * another day (same office): the reference and the manage link stay; the view shows the new place.
+ */
 export interface RescheduleBody {
   readonly date: IsoDate;
   readonly start: IsoTime;

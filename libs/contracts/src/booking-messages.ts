@@ -12,6 +12,7 @@ export const BOOKING = {
   services: 'booking.services',
   availability: 'booking.availability',
   placeHold: 'booking.hold.place',
+  extendHold: 'booking.hold.extend',
   submitContact: 'booking.contact.submit',
   activate: 'booking.appointment.activate',
   getAppointment: 'booking.appointment.get',
@@ -30,6 +31,7 @@ export interface BookingRequests {
     request: { officeId: string; date: string; start: string; services: ServiceLineBody[]; holdId?: string };
     reply: HoldResponse;
   };
+  [BOOKING.extendHold]: { request: { officeId: string; date: string; holdId: string }; reply: HoldResponse };
   [BOOKING.submitContact]: {
     request: { officeId: string; date: string; holdId: string; name: string; email: string; phone?: string; language: Language };
     reply: SubmitContactReply;

@@ -34,7 +34,10 @@ export class BookingRuntime {
     const keyStore = await JetStreamKvKeyStore.open(kvConnection, { bucket: options.keyBucket });
     const vault = new PersonalDataVault({ keyring: masterKeyringFromEnv({ [MASTER_KEYS_ENV]: options.masterKeys }), store: keyStore });
     const core = new BookingCore({ store, vault, catalog: options.catalog, pepper: options.pepper, activationKey: options.activationKey, now: options.now, cacheSize: options.cacheSize });
-    return new BookingRuntime(new BookingService(core), core, store, kvConnection);
+    const service = new BookingService(core);
+    // Moves to another day that a crash left half done are finished before this instance answers.
+    await service.moves.recoverMoves({ correlationId: 'booking-start-recovery', actor: 'system' });
+    return new BookingRuntime(service, core, store, kvConnection);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,7 @@ const lines = z
 export const officeRequest = z.object({ officeId: id });
 export const availabilityRequest = z.object({ officeId: id, services: lines, from: date, to: date });
 export const placeHoldRequest = z.object({ officeId: id, date, start: time, services: lines, holdId: token.optional() });
+export const extendHoldRequest = z.object({ officeId: id, date, holdId: token });
 export const submitContactRequest = z.object({
   officeId: id,
   date,

@@ -3,7 +3,7 @@ import { CorrelationContext } from '@app/platform';
 import type { EventMeta } from '@app/eventstore';
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { activateRequest, availabilityRequest, officeRequest, placeHoldRequest, referenceRequest, rescheduleRequest, submitContactRequest } from './booking-schemas';
+import { activateRequest, availabilityRequest, extendHoldRequest, officeRequest, placeHoldRequest, referenceRequest, rescheduleRequest, submitContactRequest } from './booking-schemas';
 import { BookingService } from './booking.service';
 
 /**
@@ -33,6 +33,11 @@ export class BookingController {
   @MessagePattern(BOOKING.placeHold)
   placeHold(@Payload() payload: unknown) {
     return this.booking.placeHold(placeHoldRequest.parse(payload), meta());
+  }
+
+  @MessagePattern(BOOKING.extendHold)
+  extendHold(@Payload() payload: unknown) {
+    return this.booking.extendHold(extendHoldRequest.parse(payload), meta());
   }
 
   @MessagePattern(BOOKING.submitContact)

@@ -4,6 +4,7 @@ import { addDays, availability, calendarRefusals as refuse, fail, findOffice, ok
 import { uuidv7, type EventMeta } from '@app/eventstore';
 import { contactKey } from '@app/privacy';
 import type { BookingCore } from './booking-core';
+import { RescheduleProcess } from './reschedule-process';
 import { appointmentView, holdView, officeServices, officeSummary } from './booking-views';
 
 type Reply<T> = Promise<Result<T, DomainError>>;
@@ -19,10 +20,15 @@ const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: r
  *  - reserved, calendar step never happened (or refused and the release lost): the reservation stops
  *    counting by itself at its `expiresAt` (hold time + activation time) — no sweep needed;
  *  - calendar booked, confirm lost: the place stays reserved until `expiresAt`; the next activate or
- *    cancel of that appointment repeats the confirm/release idempotently (commands are repeat-safe).
+ *    cancel of that appointment repeats the confirm/release idempotently (commands are repeat-safe);
+ *  - a move to another day: finished (or compensated) by `RescheduleProcess`, at start and on lookup.
  */
 export class BookingService {
-  constructor(private readonly core: BookingCore) {}
+  readonly moves: RescheduleProcess;
+
+  constructor(private readonly core: BookingCore) {
+    this.moves = new RescheduleProcess(core);
+  }
 
   offices(): OfficesResponse {
     return { offices: this.core.catalog.offices.map(officeSummary) };
@@ -53,6 +59,15 @@ export class BookingService {
     const state = result.value.state;
     const hold = state.status === 'open' ? state.holds[holdId] : undefined;
     return hold ? ok(holdView(hold)) : fail(refuse.holdUsed(holdId));
+  }
+
+  async extendHold(request: BookingRequest<typeof BOOKING.extendHold>, meta: EventMeta): Reply<HoldResponse> {
+    const { officeId, date, holdId } = request;
+    const result = await this.core.onCalendar(officeId, date, { type: 'ExtendHold', data: { holdId } }, meta);
+    if (!result.ok) return result;
+    const state = result.value.state;
+    const hold = state.status === 'open' ? state.holds[holdId] : undefined;
+    return hold ? ok(holdView(hold)) : fail(refuse.holdUnknown(holdId));
   }
 
   async submitContact(request: BookingRequest<typeof BOOKING.submitContact>, meta: EventMeta): Reply<SubmitContactReply> {
@@ -113,19 +128,23 @@ export class BookingService {
     return this.afterChange(result.value.state, appointment.appointmentId, (a) => this.releasePlace(a, meta));
   }
 
-  /** Same-day move only for now: one `Reschedule` on the calendar, then the contact's place follows. */
+  /** Same day: one `Reschedule` on the calendar, then the place follows. Another day: `RescheduleProcess`. */
   async reschedule(request: BookingRequest<typeof BOOKING.reschedule>, meta: EventMeta): Reply<AppointmentView> {
     const found = await this.locate(request.reference);
     if (!found.ok) return found;
-    const { appointment } = found.value;
-    if (request.date !== appointment.date) return fail(otherDayMove());
+    const { appointment, office } = found.value;
+    if (request.date !== appointment.date) {
+      const moved = await this.moves.move(appointment, request.date, request.start, meta);
+      return moved.ok ? ok(await this.view(moved.value, office)) : moved;
+    }
     const result = await this.core.onCalendar(appointment.officeId, appointment.date, {
       type: 'Reschedule', data: { appointmentId: appointment.appointmentId, start: request.start },
     }, meta);
     if (!result.ok) return result;
     return this.afterChange(result.value.state, appointment.appointmentId, async (a) => {
+      const placeId = await this.moves.placeOf(a.contactKey, [a.appointmentId], a.holdId);
       await this.core.onContact(a.contactKey, {
-        type: 'MoveAppointmentPlace', data: { contactKey: a.contactKey, placeId: a.holdId, appointmentId: a.appointmentId, officeId: a.officeId, date: a.date, endsAt: a.endsAt },
+        type: 'MoveAppointmentPlace', data: { contactKey: a.contactKey, placeId, appointmentId: a.appointmentId, officeId: a.officeId, date: a.date, endsAt: a.endsAt },
       }, meta);
     });
   }
@@ -143,7 +162,8 @@ export class BookingService {
   }
 
   private async releasePlace(a: Appointment, meta: EventMeta): Promise<void> {
-    await this.core.onContact(a.contactKey, { type: 'ReleaseAppointmentPlace', data: { contactKey: a.contactKey, placeId: a.holdId, reason: 'cancelled' } }, meta);
+    const placeId = await this.moves.placeOf(a.contactKey, [a.appointmentId], a.holdId);
+    await this.core.onContact(a.contactKey, { type: 'ReleaseAppointmentPlace', data: { contactKey: a.contactKey, placeId, reason: 'cancelled' } }, meta);
   }
 
   private async view(appointment: Appointment, office: Office): Promise<AppointmentView> {
@@ -161,15 +181,27 @@ export class BookingService {
     return fail(refuse.holdUnknown(holdId));
   }
 
-  /** Finds the appointment by reference: index → calendar, refreshing both once if either is behind. */
+  /**
+   * Finds the appointment by reference: index → calendar, refreshing both once if either is behind. A move
+   * to another day left half done (crash) is finished first, so every read and change sees one appointment.
+   */
   private async locate(reference: string): Reply<{ appointment: Appointment; office: Office }> {
+    const found = await this.lookup(reference);
+    if (!found.ok || found.value.appointment.status !== 'booked' || !this.core.references.isPendingMove(found.value.appointment.appointmentId)) return found;
+    await this.moves.finish(found.value.appointment, { correlationId: `recover-${reference}`, actor: 'system' });
+    return this.lookup(reference);
+  }
+
+  private async lookup(reference: string): Reply<{ appointment: Appointment; office: Office }> {
     for (const refresh of [false, true]) {
       const where = await this.core.references.find(reference, { refresh });
       if (!where) continue;
       const state = await this.core.latestCalendar(where.officeId, where.date);
       const appointment = state.status === 'open' ? state.appointments[where.appointmentId] : undefined;
       const office = findOffice(this.core.catalog, where.officeId);
-      if (appointment && office) return ok({ appointment, office });
+      // A source left by a move to another day means this instance's index is behind: read on once.
+      const movedAway = !refresh && appointment?.status === 'cancelled' && appointment.reason === 'rescheduled';
+      if (appointment && office && !movedAway) return ok({ appointment, office });
     }
     return fail(unknownReference());
   }
@@ -188,7 +220,3 @@ function newReference(officeId: string): string {
 
 const unknownReference = () => refuse.appointmentUnknown('(reference)');
 const rangeTooLong = (): DomainError => ({ kind: 'invalid', code: 'invalid_range', message: 'Der Zeitraum muss 1 bis 62 Tage umfassen.', messageEn: 'The date range must cover 1 to 62 days.', details: { maxDays: 62 } });
-const otherDayMove = (): DomainError => ({
-  kind: 'rule', code: 'reschedule_other_day', message: 'Ein Termin kann online nur am selben Tag verschoben werden. Bitte sagen Sie ab und buchen Sie neu.',
-  messageEn: 'An appointment can only be moved within its day online. Please cancel and book again.',
-});

@@ -18,6 +18,9 @@ export interface AppointmentLocation {
  */
 export class ReferenceIndex {
   private readonly byReference = new Map<string, AppointmentLocation>();
+  /** Cross-day moves not finished yet (source not cancelled), by target appointment id; and target by source id. */
+  private readonly moves = new Map<string, { target: AppointmentLocation; source: AppointmentLocation }>();
+  private readonly targetOf = new Map<string, string>();
   private position = 0;
   private catchingUp: Promise<void> | undefined;
 
@@ -55,20 +58,59 @@ export class ReferenceIndex {
     this.position = Math.max(this.position, target);
   }
 
+  /** Moves to another day whose target is booked but whose source the log does not show cancelled yet. */
+  pendingMoves(): AppointmentLocation[] {
+    return [...this.moves.values()].map((m) => m.target);
+  }
+
+  isPendingMove(appointmentId: string): boolean {
+    return this.moves.has(appointmentId);
+  }
+
   private apply(event: CalendarEvent): void {
     switch (event.type) {
       case 'AppointmentRequested':
-      case 'AppointmentBooked':
         this.byReference.set(event.data.reference, { officeId: event.data.officeId, date: event.data.date, appointmentId: event.data.appointmentId });
+        return;
+      case 'AppointmentBooked': {
+        const { reference, officeId, date, appointmentId, rescheduledFrom } = event.data;
+        this.byReference.set(reference, { officeId, date, appointmentId });
+        if (rescheduledFrom) {
+          const source = { officeId, date: rescheduledFrom.date, appointmentId: rescheduledFrom.appointmentId };
+          this.moves.set(appointmentId, { target: { officeId, date, appointmentId }, source });
+          this.targetOf.set(rescheduledFrom.appointmentId, appointmentId);
+        }
+        return;
+      }
+      case 'AppointmentCancelled':
+        this.cancelled(event.data.reference, event.data.appointmentId, event.data.reason);
         return;
       case 'HoldPlaced':
       case 'HoldExtended':
-      case 'AppointmentCancelled':
       case 'AppointmentRescheduled':
-        // A cancel keeps the entry (the citizen may still look at it); a cross-day move re-points it
-        // with the target's AppointmentBooked, which the process writes before cancelling the source.
         return;
     }
+  }
+
+  /**
+   * A cancel keeps the entry (the citizen may still look at it). A cross-day move re-points it with the
+   * target's AppointmentBooked, written before the source is cancelled; the source's cancel then ends the
+   * pending move. A target cancelled as `rescheduled` while the reference still points at it is a move
+   * undone (see RescheduleProcess): the reference goes back to the source.
+   */
+  private cancelled(reference: string, appointmentId: string, reason: string): void {
+    const target = this.targetOf.get(appointmentId);
+    if (target !== undefined && reason === 'rescheduled') this.forget(target);
+    const move = this.moves.get(appointmentId);
+    if (!move) return;
+    this.forget(appointmentId);
+    if (reason === 'rescheduled' && this.byReference.get(reference)?.appointmentId === appointmentId) this.byReference.set(reference, move.source);
+  }
+
+  private forget(target: string): void {
+    const move = this.moves.get(target);
+    if (move) this.targetOf.delete(move.source.appointmentId);
+    this.moves.delete(target);
   }
 }
 

@@ -1,6 +1,6 @@
 import { BOOKING, type AvailabilityResponse, type BookingReply, type HoldResponse, type OfficesResponse, type ServicesResponse, type ContactResponse } from '@app/contracts';
 import { RpcClient } from '@app/platform';
-import { Body, Controller, Get, Inject, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ManageTokens } from '../manage-link/manage-tokens';
@@ -48,6 +48,14 @@ export class OfficesController {
   async placeHold(@Param('officeId') officeId: string, @Body() body: Body_): Promise<HoldResponse> {
     const { date, start, services, holdId } = body ?? {};
     return relay(await this.rpc.request<HoldResponse>(BOOKING.placeHold, { officeId, date, start, services, holdId }));
+  }
+
+  @Post(':officeId/holds/:holdId/extend')
+  @HttpCode(200)
+  @RateLimit('hold')
+  @ApiOperation({ summary: 'Give a hold another hold time (at most twice; no captcha: the hold needed one)' })
+  async extendHold(@Param('officeId') officeId: string, @Param('holdId') holdId: string, @Body() body: Body_): Promise<HoldResponse> {
+    return relay(await this.rpc.request<HoldResponse>(BOOKING.extendHold, { officeId, holdId, date: body?.['date'] }));
   }
 
   @Post(':officeId/holds/:holdId/contact')
