@@ -22,6 +22,8 @@ export type EmailQueue = Queue<NotificationJobs[keyof NotificationJobs], unknown
  */
 export class NotificationReactor {
   private readonly logger = new Logger('NotificationReactor');
+  /** Id of the last event whose jobs are in Redis (for tests and diagnostics). */
+  lastHandled: string | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -43,6 +45,7 @@ export class NotificationReactor {
       else if (action.type === 'schedule-reminder') await this.enqueue(action.job, action.dueAt - now);
       else await this.queue.remove(action.jobId); // 0 when absent or running: the sender's check covers that
     }
+    this.lastHandled = envelope.id;
     if (actions.length > 0) {
       this.logger.log({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.meta.correlationId, actions: actions.map((a) => a.type) }, 'event planned');
     }

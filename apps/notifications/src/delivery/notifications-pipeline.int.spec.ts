@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { activationTokenFor } from '@app/contracts';
-import { DEFAULT_REMINDER_POLICY, type CalendarEvent, type MailEvent } from '@app/domain';
+import { DEFAULT_REMINDER_POLICY, fromZoned, reminderJobId, type CalendarEvent, type MailEvent } from '@app/domain';
 import { connectEventStore, type EventEnvelope, type JetStreamEventStore } from '@app/eventstore';
 import { InMemoryKeyStore, masterKeyringFromEnv, MASTER_KEYS_ENV, PersonalDataVault } from '@app/privacy';
 import { DEVELOPMENT_MASTER_KEYS } from '@app/platform';
@@ -209,8 +209,11 @@ describe('notifications pipeline (real NATS, Redis and SMTP)', () => {
     const gone = await newAppointment(h.vault, 'gone@example.org');
     await h.append(booked(late));
     await h.append(booked(gone));
-    await h.append(cancelled(gone));
-    await waitFor(async () => (await h.runtime.queue.getDelayedCount()) === 1);
+    const cancelledEvent = await h.append(cancelled(gone));
+    // The consumer has seen all three events once the late reminder is queued and the cancelled one is gone.
+    const reminderOf = (a: TestAppointment) => reminderJobId(a.appointmentId, fromZoned(a.date, a.start, 'Europe/Berlin'));
+    await waitFor(async () => (await h.runtime.queue.getJob(reminderOf(late))) !== undefined);
+    await waitFor(() => h.runtime.reactor.lastHandled === cancelledEvent.id);
     await h.runtime.queue.obliterate({ force: true }); // Redis flushed with a reminder pending
     expect(await h.runtime.queue.getJobCounts()).toMatchObject({ delayed: 0, waiting: 0 });
 
