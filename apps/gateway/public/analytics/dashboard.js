@@ -1,0 +1,162 @@
+import { api, ApiProblem } from '/shared/api.js';
+import { h, $ } from '/shared/dom.js';
+import { createI18n, wireLanguageSwitch } from '/shared/i18n.js';
+import { addDays, todayInBerlin } from '/shared/format.js';
+import { TEXTS } from './texts.js';
+import { barChart, binLabels, heatColor } from './charts.js';
+
+/**
+ * The analyst's dashboard: filters → /api/analytics/figures (replayed on request), charts, CSV link, and
+ * the what-if. Only figures reach the page; the staff session cookie authorises every call.
+ */
+const i18n = createI18n(TEXTS);
+const t = (key, vars) => i18n.t(key, vars);
+let current = null;
+
+function query() {
+  const params = new URLSearchParams();
+  for (const [key, id] of [['officeId', 'f-office'], ['from', 'f-from'], ['to', 'f-to']]) {
+    const value = $(`#${id}`).value;
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+function showError(problem) {
+  const box = $('#error');
+  box.hidden = false;
+  box.textContent = problem instanceof ApiProblem && (problem.status === 401 || problem.status === 403) ? t('login') : problem instanceof ApiProblem ? problem.text(i18n.lang, t('failed')) : t('failed');
+}
+
+async function load() {
+  $('#error').hidden = true;
+  $('#status').textContent = t('loading');
+  const params = query();
+  $('#csv-link').href = `/api/analytics/visits.csv?${params}`;
+  try {
+    current = await api(`/api/analytics/figures?${params}`);
+    render();
+    $('#status').textContent = t('loaded', { from: params.get('from'), to: params.get('to'), events: current.eventsReplayed.toLocaleString(i18n.lang) });
+  } catch (problem) {
+    $('#status').textContent = '';
+    showError(problem);
+  }
+}
+
+const percent = (rate) => (rate === null ? '–' : `${(rate * 100).toLocaleString(i18n.lang, { maximumFractionDigits: 1 })} %`);
+const number = (value) => (value === null || value === undefined ? '–' : value.toLocaleString(i18n.lang, { maximumFractionDigits: 1 }));
+
+function renderKpis(f) {
+  const items = [
+    [f.visits.total, 'kpi.visits'], [f.visits.booked, 'kpi.booked'], [f.visits.walkIn, 'kpi.walkIn'],
+    [percent(f.rates.appointmentNoShow), 'kpi.noShow'], [percent(f.rates.appointmentCancellation), 'kpi.cancel'],
+    [percent(f.rates.walkInNoShow), 'kpi.walkInNoShow'],
+    [number(f.waitingMinutes.booked.p50), 'kpi.waitBooked'], [number(f.waitingMinutes.walkIn.p50), 'kpi.waitWalkIn'],
+  ];
+  $('#kpis').replaceChildren(...items.map(([value, key]) => h('li', {}, h('span', { class: 'kpi-value', text: String(value) }), h('span', { class: 'kpi-label', text: t(key) }))));
+}
+
+function renderHeatmap(grid) {
+  const hours = [];
+  for (let hour = 0; hour < 24; hour++) if (grid.some((row) => row[hour] > 0)) hours.push(hour);
+  const shown = hours.length > 0 ? hours : [8, 9, 10, 11, 12, 13, 14, 15];
+  const max = Math.max(0, ...grid.flat());
+  const days = TEXTS[i18n.lang].days;
+  const head = h('tr', {}, h('th', { scope: 'col', text: t('heat.hour') }), ...shown.map((hour) => h('th', { scope: 'col', text: String(hour) })));
+  const rows = grid.map((row, d) => h('tr', {}, h('th', { scope: 'row', text: days[d] }), ...shown.map((hour) => {
+    const { background, color } = heatColor(row[hour], max);
+    const cell = h('td', { text: String(row[hour]) });
+    cell.style.background = background;
+    cell.style.color = color;
+    return cell;
+  })));
+  $('#heatmap').replaceChildren(h('table', { class: 'heatmap' }, h('caption', { class: 'visually-hidden', text: t('heat.caption') }), h('thead', {}, head), h('tbody', {}, ...rows)));
+}
+
+function utilisationByCounter(rows) {
+  const byCounter = new Map();
+  for (const r of rows) {
+    const key = `${r.officeId} · ${r.counterId}`;
+    const sum = byCounter.get(key) ?? { open: 0, serving: 0 };
+    sum.open += r.openMinutes;
+    sum.serving += r.servingMinutes;
+    byCounter.set(key, sum);
+  }
+  const labels = [...byCounter.keys()].sort();
+  return { labels, data: labels.map((k) => { const s = byCounter.get(k); return s.open === 0 ? 0 : Math.round((s.serving / s.open) * 1000) / 10; }) };
+}
+
+function render() {
+  const f = current.figures;
+  $('#results').hidden = false;
+  renderKpis(f);
+  renderHeatmap(f.arrivalsByWeekdayHour);
+  const wait = f.waitingMinutes;
+  barChart($('#c-wait'), {
+    labels: binLabels(wait.booked.edges), yTitle: t('punct.count'),
+    series: [{ label: t('wait.booked'), data: wait.booked.counts }, { label: t('wait.walkIn'), data: wait.walkIn.counts }],
+    label: t('chart.wait', { b: wait.booked.count, w: wait.walkIn.count }),
+  });
+  const services = Object.keys(f.serviceMinutesPerUnit);
+  barChart($('#c-service'), {
+    labels: services, horizontal: true, label: t('chart.service'),
+    series: [{ label: t('service.mean'), data: services.map((s) => f.serviceMinutesPerUnit[s].mean) }, { label: t('service.p90'), data: services.map((s) => f.serviceMinutesPerUnit[s].p90) }],
+  });
+  barChart($('#c-punct'), { labels: binLabels(f.punctualityMinutes.edges), series: [{ label: t('punct.count'), data: f.punctualityMinutes.counts }], label: t('chart.punct'), yTitle: t('punct.count') });
+  const util = utilisationByCounter(f.counterUtilisation);
+  barChart($('#c-util'), { labels: util.labels, series: [{ label: t('util.value'), data: util.data }], label: t('chart.util'), yTitle: t('util.value') });
+}
+
+async function runWhatIf(event) {
+  event.preventDefault();
+  const params = query();
+  const note = $('#whatif-note');
+  if (!params.get('officeId')) {
+    note.textContent = t('whatif.needOffice');
+    return;
+  }
+  params.set('counters', $('#w-counters').value);
+  const share = $('#w-share').value;
+  if (share !== '') params.set('onlineShare', String(Number(share) / 100));
+  note.textContent = t('loading');
+  try {
+    const r = await api(`/api/analytics/what-if?${params}`);
+    const keys = ['mean', 'p50', 'p90'];
+    const canvas = $('#c-whatif');
+    canvas.hidden = false;
+    barChart(canvas, {
+      labels: keys.map((k) => t(k)), yTitle: t('wait.axis'), label: t('chart.whatif'),
+      series: [{ label: t('whatif.recorded'), data: keys.map((k) => r.recorded.all[k]) }, { label: t('whatif.predicted'), data: keys.map((k) => r.predicted.all[k]) }],
+    });
+    note.textContent = t('whatif.summary', { arrivals: r.arrivals, rec: number(r.recorded.all.mean), pred: number(r.predicted.all.mean) });
+  } catch (problem) {
+    note.textContent = problem instanceof ApiProblem ? problem.text(i18n.lang, t('failed')) : t('failed');
+  }
+}
+
+async function loadOffices() {
+  try {
+    const { offices } = await api('/api/offices');
+    const select = $('#f-office');
+    for (const office of offices) select.append(h('option', { value: office.id, text: office.name[i18n.lang] ?? office.id }));
+  } catch {
+    // without the office list, "all offices" still works
+  }
+}
+
+async function start() {
+  i18n.apply();
+  wireLanguageSwitch(i18n, $('[data-lang-switch]'));
+  i18n.onChange(() => current && render());
+  const params = new URLSearchParams(location.search);
+  const today = todayInBerlin();
+  $('#f-from').value = params.get('from') ?? addDays(today, -30);
+  $('#f-to').value = params.get('to') ?? today;
+  await loadOffices();
+  if (params.get('officeId')) $('#f-office').value = params.get('officeId');
+  $('#filters').addEventListener('submit', (e) => { e.preventDefault(); void load(); });
+  $('#whatif').addEventListener('submit', (e) => void runWhatIf(e));
+  await load();
+}
+
+void start();

@@ -1,0 +1,218 @@
+/*
+ * npm run bench:replay — the analytics replay against the raw JetStream read, in one run (BENCHMARKS.md).
+ *
+ * Load: BENCH_OFFICES × BENCH_DAYS office-days of synthetic but realistic traffic (appointments booked and
+ * cancelled, walk-ins and check-ins over the day, calls, service, no-shows, counters opening and closing),
+ * one event per commit, published in bulk with the raw client (256 in flight) into a stream of its own
+ * until ≥ BENCH_EVENTS events, deleted afterwards.
+ * raw  = the faster of nats.js's ordered consumer and a pull consumer in batches of 1,000 reading the same
+ *        messages as bytes, nothing decoded;
+ * ours = flowReport: readAll (decode, upcast), period filter, flow projection, figures and their hash.
+ * Rounds alternate raw/ours; the median counts.
+ * check `deterministic`: every round, batch sizes 1,000 and 250, gives the same hash, and one office read
+ * per day (subject filters) gives the same hash as the scan.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { AckPolicy, DeliverPolicy, connect, nanos, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
+import { addDays, fromZoned } from '@app/domain';
+import { JetStreamEventStore } from '@app/eventstore';
+import { flowReport } from '../apps/analytics/src/report/flow-report';
+import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
+
+const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const OFFICES = Number(process.env.BENCH_OFFICES ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FIRST_DAY = '2026-01-05';
+const suffix = randomBytes(4).toString('hex');
+const meta = { correlationId: 'bench-replay', actor: 'bench' };
+
+/** mulberry32: a seeded generator, so every run replays the same synthetic log. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Ev = [aggregate: 'calendar' | 'queue', type: string, data: Record<string, unknown>];
+const SERVICES = ['personalausweis', 'reisepass', 'anmeldung', 'ummeldung', 'fuehrungszeugnis'];
+
+/** One office-day: ~200 visits on 3 counters, 08:00–16:00. */
+function day(officeId: string, date: string, rnd: () => number): Ev[] {
+  const at = (minute: number) => fromZoned(date, '08:00', 'Europe/Berlin') + Math.round(minute * 60_000);
+  const out: Ev[] = [];
+  const counters = ['schalter-1', 'schalter-2', 'schalter-3'];
+  for (const counterId of counters) out.push(['queue', 'CounterOpened', { counterId, serviceIds: SERVICES, at: at(0) }]);
+  const free = counters.map(() => 0);
+  for (let i = 0; i < 200; i++) {
+    const booked = rnd() < 0.6;
+    const services = [{ serviceId: SERVICES[Math.floor(rnd() * SERVICES.length)]!, quantity: 1 }];
+    const arrive = (i / 200) * 450 + rnd() * 5;
+    const ticketId = `${officeId}-${date}-t${i}`;
+    const kind = booked ? 'booked' : 'walk_in';
+    const number = `${booked ? 'T' : 'W'}-${String(i).padStart(3, '0')}`;
+    if (booked) {
+      const appointmentId = `${officeId}-${date}-a${i}`;
+      const startsAt = at(Math.round(arrive / 15) * 15);
+      out.push(['calendar', 'AppointmentBooked', { appointmentId, officeId, date, startsAt, services, bookedAt: startsAt - 5 * 86_400_000, reference: 'R', contactKey: 'k', sealedContact: {} }]);
+      if (rnd() < 0.05) {
+        out.push(['calendar', 'AppointmentCancelled', { appointmentId, officeId, date, startsAt, services, reason: 'citizen_request', wasBooked: true }]);
+        continue;
+      }
+      if (rnd() < 0.07) continue; // never came
+      out.push(['queue', 'BookedCustomerCheckedIn', { ticketId, number, kind, seq: i, services, priority: 0, at: at(arrive), dueAt: startsAt, appointment: { appointmentId, reference: 'R', start: startsAt } }]);
+    } else {
+      out.push(['queue', 'WalkInTicketIssued', { ticketId, number, kind, seq: i, services, priority: 0, at: at(arrive), reason: 'walk_in' }]);
+    }
+    const c = free.indexOf(Math.min(...free));
+    const called = Math.max(arrive + 1, free[c]!);
+    const counterId = counters[c]!;
+    out.push(['queue', 'TicketCalled', { ticketId, number, kind, services, priority: 0, counterId, reason: kind, passedOver: [], queuedAt: at(arrive), at: at(called) }]);
+    if (rnd() < 0.04) {
+      out.push(['queue', 'TicketNoShow', { ticketId, number, kind, counterId, calls: 1, reason: 'marked', at: at(called + 3) }]);
+      free[c] = called + 3;
+      continue;
+    }
+    const minutes = 5 + rnd() * 20;
+    out.push(['queue', 'ServiceStarted', { ticketId, number, kind, counterId, services, at: at(called + 1) }]);
+    out.push(['queue', 'ServiceCompleted', { ticketId, number, kind, counterId, servicesRequested: services, servicesDone: services, startedAt: at(called + 1), at: at(called + 1 + minutes) }]);
+    free[c] = called + 1 + minutes;
+  }
+  for (const counterId of counters) out.push(['queue', 'CounterClosed', { counterId, releasedTicketIds: [], at: at(Math.max(480, ...free)) }]);
+  return out;
+}
+
+let commitNo = 0;
+
+/**
+ * Publishes days until the target is reached, on core NATS (the stream stores what arrives on its
+ * subjects; TCP keeps the publisher from outrunning the server), then waits until the stream holds all.
+ * Acked publishes would take minutes for 1M; the append path has its own benchmark.
+ */
+async function fill(nc: NatsConnection, jsm: JetStreamManager, stream: string, prefix: string): Promise<{ days: number; events: number }> {
+  const rnd = seeded(20261124);
+  const enc = new TextEncoder();
+  const occurredAt = new Date().toISOString();
+  let events = 0;
+  let days = 0;
+  while (events < TARGET_EVENTS) {
+    const date = addDays(FIRST_DAY, days);
+    for (let o = 0; o < OFFICES; o++) {
+      for (const [type, eventType, data] of day(`b${o}`, date, rnd)) {
+        const commitId = `${suffix}-${(commitNo += 1)}`;
+        const body = { commitId, occurredAt, meta, events: [{ id: commitId, type: eventType, schemaVersion: 1, data }] };
+        nc.publish(`${prefix}.${type}.b${o}-${date}`, enc.encode(JSON.stringify(body)));
+        events += 1;
+      }
+      await nc.flush();
+    }
+    days += 1;
+  }
+  for (let waited = 0; (await jsm.streams.info(stream)).state.messages < events; waited += 1) {
+    if (waited > 600) throw new Error('stream did not receive every published event within 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { days, events };
+}
+
+async function rawOrderedRead(js: JetStreamClient, stream: string, last: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  const consumer = await js.consumers.get(stream, { opt_start_seq: 1 });
+  const messages = await consumer.consume({ max_messages: 1000 });
+  let bytes = 0;
+  for await (const m of messages) {
+    bytes += m.data.length;
+    if (m.seq >= last) break;
+  }
+  messages.stop();
+  await consumer.delete().catch(() => undefined);
+  return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
+}
+
+async function rawPullRead(jsm: JetStreamManager, js: JetStreamClient, stream: string, last: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  await jsm.consumers.add(stream, { name, ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All, mem_storage: true, inactive_threshold: nanos(60_000) });
+  const messages = await (await js.consumers.get(stream, name)).consume({ max_messages: 1000 });
+  let bytes = 0;
+  for await (const m of messages) {
+    bytes += m.data.length;
+    if (m.seq >= last) break;
+  }
+  messages.stop();
+  await jsm.consumers.delete(stream, name).catch(() => undefined);
+  return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
+}
+
+async function oursRead(store: JetStreamEventStore, period: { from: string; to: string }, batchSize: number) {
+  const started = process.hrtime.bigint();
+  const report = await flowReport(store, period, { mode: 'scan', batchSize });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { perSecond: report.eventsReplayed / seconds, hash: report.hash, events: report.eventsReplayed, visits: report.figures.visits.total };
+}
+
+async function main(): Promise<void> {
+  const nc = await connect({ servers: process.env.NATS_URL ?? '127.0.0.1:4222', name: 'bench-replay' });
+  const jsm = await nc.jetstreamManager();
+  const js = nc.jetstream();
+  const store = await JetStreamEventStore.create(nc, { streamName: `BENCH_REPLAY_${suffix}`, subjectPrefix: `brp_${suffix}` });
+  try {
+    const fillStarted = Date.now();
+    const load = await fill(nc, jsm, store.streamName, `brp_${suffix}`);
+    console.log(`filled ${load.events} events (${OFFICES} offices × ${load.days} days) in ${((Date.now() - fillStarted) / 1000).toFixed(1)} s`);
+    const last = await store.lastPosition();
+    const period = { from: FIRST_DAY, to: addDays(FIRST_DAY, load.days - 1) };
+    const ordered: number[] = [];
+    const pull: number[] = [];
+    const ours: number[] = [];
+    const hashes = new Set<string>();
+    let visits = 0;
+    let counted = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      ordered.push(await rawOrderedRead(js, store.streamName, last));
+      pull.push(await rawPullRead(jsm, js, store.streamName, last));
+      const r = await oursRead(store, period, round % 2 === 0 ? 1000 : 250);
+      ours.push(r.perSecond);
+      hashes.add(r.hash);
+      visits = r.visits;
+      counted = r.events;
+      console.log(`round ${round + 1}: ordered ${Math.round(ordered[round]!)}/s, pull ${Math.round(pull[round]!)}/s, ours ${Math.round(r.perSecond)}/s`);
+    }
+    const office = { officeId: 'b0', ...period };
+    const scanOffice = await flowReport(store, office, { mode: 'scan' });
+    const perDayOffice = await flowReport(store, office, { mode: 'per-day' });
+    const raw = Math.max(median(ordered), median(pull));
+    const result: BenchResult = {
+      name: 'replay',
+      at: new Date().toISOString(),
+      load: { events: last, offices: OFFICES, days: load.days, visits, rounds: ROUNDS },
+      figures: { replay_events_per_s: figure(median(ours), raw, '1/s', '>= 0.5') },
+      checks: {
+        deterministic: hashes.size === 1 && scanOffice.hash === perDayOffice.hash,
+        every_event_replayed: counted === last,
+      },
+      notes: [
+        `raw: ordered consumer ${Math.round(median(ordered))}/s, pull batches ${Math.round(median(pull))}/s (the faster is the ceiling)`,
+        `ours rounds: ${ours.map(Math.round).join(', ')} (batch 1000 / 250 alternating); ${hashes.size} distinct hash(es)`,
+        `one office (${scanOffice.eventsReplayed} events): scan vs per-day subject reads give ${scanOffice.hash === perDayOffice.hash ? 'the same' : 'DIFFERENT'} hash`,
+        `server ${nc.info?.version}`,
+      ],
+    };
+    printTable(result);
+    for (const note of result.notes ?? []) console.log(note);
+    writeResult(join(__dirname, 'results/replay.json'), result);
+  } finally {
+    await store.destroy();
+    await nc.drain();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
