@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCatalog, queueDecider, type Catalog, type QueueRules } from '@app/domain';
-import { CommandHandler, connectEventStore, type JetStreamEventStore } from '@app/eventstore';
+import { CommandHandler, connectEventStore, DirectGet, type JetStreamEventStore } from '@app/eventstore';
 import { LiveDays } from './live/live-days';
 import { LiveTail } from './live/live-tail';
 import { officeCatalog, type OfficeCatalog } from './queue/office-catalog';
@@ -37,7 +37,9 @@ export class FrontdeskRuntime {
     const tail = new LiveTail(store.nc.jetstream(), options.streamName, options.subjectPrefix);
     // The tail starts before any day is loaded, so no commit falls between a load and the tail.
     await tail.start((await store.lastPosition()) + 1, (commit) => days.onCommit(commit));
-    return new FrontdeskRuntime(new FrontdeskService(handler, days, catalogOf, clock), days, store, tail, clock);
+    const direct = new DirectGet(store.nc, options.streamName);
+    const latestVersion = async (queueId: string) => (await direct.get({ lastBySubject: `${options.subjectPrefix}.queue.${queueId}` }))?.seq ?? 0;
+    return new FrontdeskRuntime(new FrontdeskService(handler, days, catalogOf, clock, latestVersion), days, store, tail, clock);
   }
 
   async close(): Promise<void> {
