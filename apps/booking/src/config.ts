@@ -1,9 +1,10 @@
 import { commonConfigShape, env, loadConfig, masterKeysField } from '@app/platform';
 import { z } from 'zod';
+import { DEVELOPMENT_ACTIVATION_KEY } from '@app/contracts';
 
 /** Development-only secrets: a laptop starts without setup; `warnOnDevelopmentSecrets` flags them elsewhere. */
 export const DEVELOPMENT_PEPPER = 'schalter-development-pepper-only';
-export const DEVELOPMENT_ACTIVATION_KEY = Buffer.alloc(32, 'schalter-dev-activation-key!!!!!').toString('base64');
+export { DEVELOPMENT_ACTIVATION_KEY };
 
 const base64Key = z
   .string()

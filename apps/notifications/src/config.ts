@@ -1,9 +1,9 @@
 import { commonConfigShape, env, masterKeysField, loadConfig } from '@app/platform';
 import { z } from 'zod';
+import { DEVELOPMENT_ACTIVATION_KEY, DEVELOPMENT_MANAGE_LINK_KEYS } from '@app/contracts';
 
 /** Development-only secrets, equal to the booking and gateway defaults so a laptop works without setup. */
-export const DEVELOPMENT_ACTIVATION_KEY = Buffer.alloc(32, 'schalter-dev-activation-key!!!!!').toString('base64');
-export const DEVELOPMENT_MANAGE_LINK_KEYS = `dev:${Buffer.alloc(32, 'schalter-dev-manage-link-key!!!!').toString('base64')}`;
+export { DEVELOPMENT_ACTIVATION_KEY, DEVELOPMENT_MANAGE_LINK_KEYS };
 
 const base64Key = z.string().refine((value) => Buffer.from(value, 'base64').length >= 32, 'must be at least 32 bytes in base64 (openssl rand -base64 32)');
 

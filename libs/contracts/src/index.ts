@@ -5,3 +5,5 @@ export * from './analytics';
 export * from './frontdesk';
 export * from './staff-token';
 export * from './check-in-qr';
+export * from './manage-tokens';
+export * from './development-secrets';

@@ -4,7 +4,7 @@ import { DomainException, RpcClient } from '@app/platform';
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ManageTokens } from '../manage-link/manage-tokens';
+import { ManageTokens } from '@app/contracts';
 import { RateLimit, RequireCaptcha, SecurityRefusalFilter } from '../security';
 import { appointmentIcs } from './appointment-ics';
 import { relay } from './relay';
@@ -51,7 +51,7 @@ export class AppointmentsController {
   @HttpCode(200)
   @RequireCaptcha('reschedule', () => 'reschedule')
   @RateLimit('manage')
-  @ApiOperation({ summary: 'Move the appointment to another time the same day (manage token + ALTCHA)' })
+  @ApiOperation({ summary: 'Move the appointment to another time, the same day or another (manage token + ALTCHA); reference and link stay' })
   async reschedule(@Param('reference') reference: string, @Req() req: Request, @Body() body: Record<string, unknown>): Promise<AppointmentView> {
     this.authorise(reference, req);
     return relay(await this.rpc.request<AppointmentView>(BOOKING.reschedule, { reference, date: body?.['date'], start: body?.['start'] }));

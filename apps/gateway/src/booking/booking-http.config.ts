@@ -1,8 +1,7 @@
 import { DEFAULT_RATE_LIMIT_POLICIES, parseRateLimitPolicies, type RateLimitPolicy } from '../security';
-import { parseManageTokenKeys, type ManageTokenKey } from '../manage-link/manage-tokens';
+import { DEVELOPMENT_MANAGE_LINK_KEYS as DEV_MANAGE_LINK_KEYS, parseManageTokenKeys, type ManageTokenKey } from '@app/contracts';
 
 /** Development-only defaults; a production start must set every one (see `bookingHttpConfig`). */
-const DEV_MANAGE_LINK_KEYS = `dev:${Buffer.alloc(32, 'schalter-dev-manage-link-key!!!!').toString('base64')}`;
 const DEV_ALTCHA_KEY = 'schalter-development-altcha-hmac-key-only';
 
 export interface BookingHttpConfig {

@@ -3,7 +3,7 @@ import { RpcClient } from '@app/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ManageTokens } from '../manage-link/manage-tokens';
+import { ManageTokens } from '@app/contracts';
 import { RateLimit, RequireCaptcha, SecurityRefusalFilter } from '../security';
 import { parseServiceLines, relay } from './relay';
 

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type ManageTokenKey, ManageTokens } from './manage-tokens';
+import { type ManageTokenKey, ManageTokens } from '@app/contracts';
 
 export interface ManageLinkModuleOptions {
   readonly keys: readonly ManageTokenKey[]; // from parseManageTokenKeys(env MANAGE_LINK_KEYS)

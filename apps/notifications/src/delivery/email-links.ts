@@ -1,6 +1,6 @@
 import { activationTokenFor } from '@app/contracts';
 // The gateway verifies these tokens; the signer is shared by import until it moves to @app/contracts.
-import { ManageTokens, type ManageTokenKey } from '../../../gateway/src/manage-link/manage-tokens';
+import { ManageTokens, type ManageTokenKey } from '@app/contracts';
 
 export interface EmailLinkOptions {
   /** Public origin of the booking pages, e.g. `https://termine.halberstadt.de`. */

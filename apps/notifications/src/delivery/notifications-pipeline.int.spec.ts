@@ -4,7 +4,7 @@ import { DEFAULT_REMINDER_POLICY, fromZoned, reminderJobId, type CalendarEvent, 
 import { connectEventStore, type EventEnvelope, type JetStreamEventStore } from '@app/eventstore';
 import { InMemoryKeyStore, masterKeyringFromEnv, MASTER_KEYS_ENV, PersonalDataVault } from '@app/privacy';
 import { DEVELOPMENT_MASTER_KEYS } from '@app/platform';
-import { ManageTokens } from '../../../gateway/src/manage-link/manage-tokens';
+import { ManageTokens } from '@app/contracts';
 import { parseCheckInQr, SmtpMailer } from '../email';
 import { decodeQrPng, parseIcs } from '../email/testing/email-assertions';
 import { TestSmtpServer, type ReceivedMail } from '../email/testing/test-smtp-server';

@@ -5,7 +5,7 @@ import { parseCatalog, type Catalog } from '@app/domain';
 import { connectEventStore } from '@app/eventstore';
 import { JetStreamKvKeyStore, masterKeyringFromEnv, MASTER_KEYS_ENV, PersonalDataVault } from '@app/privacy';
 import { connect } from 'nats';
-import { parseManageTokenKeys } from '../../../gateway/src/manage-link/manage-tokens';
+import { parseManageTokenKeys } from '@app/contracts';
 import type { NotificationsConfig } from '../config';
 import { SmtpMailer, smtpMailerOptions } from '../email';
 import { EmailLinks } from './email-links';
