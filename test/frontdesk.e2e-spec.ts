@@ -130,12 +130,13 @@ describe('frontdesk end to end (NATS + Socket.IO, two instances)', () => {
   });
 
   it('staff socket: refuses a bad token, joins the office room with a good one and answers a snapshot', async () => {
-    const bad = io(`${a.url}${FRONTDESK_SOCKET.staffNamespace}`, { transports: ['websocket'], auth: { token: 'nope' }, reconnection: false });
+    const bad = io(`${a.url}${FRONTDESK_SOCKET.staffNamespace}`, { transports: ['websocket'], auth: { token: 'nope' }, reconnection: false, forceNew: true });
     const error = await new Promise<Error & { data?: { code: string } }>((resolve) => bad.once('connect_error', resolve));
     expect(error.data?.code).toBe('token_malformed');
     bad.disconnect();
-    const token = issueStaffToken({ user: 'clerk.hbs', role: 'clerk', officeId: 'hbs' }, names.secret, Date.now());
-    const good = io(`${b.url}${FRONTDESK_SOCKET.staffNamespace}`, { transports: ['websocket'], auth: { token }, reconnection: false });
+    const token = issueStaffToken({ user: 'clerk.hbs', role: 'clerk', officeId: 'hbs' }, names.secret, now); // the server's clock is the test's
+    const good = io(`${b.url}${FRONTDESK_SOCKET.staffNamespace}`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+    await new Promise((resolve) => good.once('connect', resolve));
     const pushed = new Promise<StaffState>((resolve) => good.once(FRONTDESK_SOCKET.stateEvent, resolve));
     const snapshot = await new Promise<{ ok: boolean; value: StaffState }>((resolve) => good.emit(FRONTDESK_SOCKET.snapshotEvent, resolve));
     expect(snapshot).toMatchObject({ ok: true, value: { officeId: 'hbs', date: day } });
