@@ -1,0 +1,67 @@
+/*
+ * npm run simulate -- --days 30 [--office hbs] [--seed 1] [--load 1] [--until YYYY-MM-DD] --direct
+ *
+ * Demo data: realistic past days (arrival curves, service mix, cancellations, no-shows, walk-ins, late
+ * customers) so that the analytics dashboard is filled minutes after the first start.
+ *
+ * --direct (required): past days need a past `now`, and the services rightly never take the time from a
+ * client. So this mode runs the same command path as the services — CommandHandler over the real
+ * calendar and queue deciders, append with expected version — with a simulated clock, writing into the
+ * configured stream (EVENT_STREAM / EVENT_SUBJECT_PREFIX / NATS_URL, as the services read them).
+ * Simulated appointments carry no personal data (no sealed contact, a synthetic contact key); the
+ * per-contact limit process of booking is not driven. Days whose queue already has events are skipped.
+ */
+import { connectEventStore } from '@app/eventstore';
+import { addDays } from '@app/domain';
+import { loadAnalyticsConfig } from '../apps/analytics/src/config';
+import { loadCatalog } from '../apps/analytics/src/flow/analytics-runtime';
+import { isRealDate } from '../apps/analytics/src/replay/flow-period';
+import { simulateDays } from '../apps/analytics/src/simulate/simulate-run';
+
+const USAGE = 'usage: npm run simulate -- --days N --direct [--office ID] [--seed N] [--load 0.1-3] [--until YYYY-MM-DD]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parse(argv: string[]) {
+  const flags = new Set(argv.filter((a) => a === '--direct'));
+  const rest = argv.filter((a) => a !== '--direct');
+  const values = new Map<string, string>();
+  for (let i = 0; i < rest.length; i += 2) {
+    if (!['--days', '--office', '--seed', '--load', '--until'].includes(rest[i]!) || rest[i + 1] === undefined) fail(`Unbekannte oder unvollständige Option / bad option: ${rest[i]}`);
+    values.set(rest[i]!.slice(2), rest[i + 1]!);
+  }
+  const days = Number(values.get('days') ?? 30);
+  const seed = Number(values.get('seed') ?? 1);
+  const load = Number(values.get('load') ?? 1);
+  const until = values.get('until') ?? addDays(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()), -1);
+  if (!Number.isInteger(days) || days < 1 || days > 366) fail('--days: 1 … 366');
+  if (!Number.isInteger(seed)) fail('--seed: eine ganze Zahl / an integer');
+  if (!(load >= 0.1 && load <= 3)) fail('--load: 0.1 … 3');
+  if (!isRealDate(until)) fail(`--until: kein gültiges Datum / not a valid date: ${until}`);
+  if (!flags.has('--direct')) fail('Nur --direct ist umgesetzt: vergangene Tage brauchen eine simulierte Uhr, die die Dienste nicht annehmen. / Only --direct is implemented: past days need a simulated clock, which the services do not accept.');
+  return { days, seed, load, until, office: values.get('office') };
+}
+
+async function main(): Promise<void> {
+  const args = parse(process.argv.slice(2));
+  const config = loadAnalyticsConfig(process.env);
+  const catalog = loadCatalog(config.CATALOG_PATH);
+  const known = catalog.offices.map((o) => o.id);
+  if (args.office !== undefined && !known.includes(args.office)) fail(`Unbekanntes Amt / unknown office "${args.office}". Bekannt / known: ${known.join(', ')}`);
+  const store = await connectEventStore({ servers: config.NATS_URL, name: 'simulate', streamName: config.EVENT_STREAM, subjectPrefix: config.EVENT_SUBJECT_PREFIX });
+  const started = Date.now();
+  try {
+    const summary = await simulateDays(store, catalog, { until: args.until, days: args.days, officeIds: args.office ? [args.office] : known, seed: args.seed, load: args.load }, (line) => process.stderr.write(`${line}\n`));
+    process.stderr.write(`simulate: ${summary.days} days written, ${summary.skipped} skipped (already had a queue), ${summary.appointments} appointments, ${summary.tickets} tickets, ${summary.commands} commands (${summary.refused} refused by the rules), ${((Date.now() - started) / 1000).toFixed(1)} s, stream ${config.EVENT_STREAM}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`simulate failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});
