@@ -153,7 +153,9 @@ async function start() {
   $('#f-from').value = params.get('from') ?? addDays(today, -30);
   $('#f-to').value = params.get('to') ?? today;
   await loadOffices();
-  if (params.get('officeId')) $('#f-office').value = params.get('officeId');
+  const officeId = params.get('officeId');
+  if (officeId && ![...$('#f-office').options].some((o) => o.value === officeId)) $('#f-office').append(h('option', { value: officeId, text: officeId }));
+  if (officeId) $('#f-office').value = officeId;
   $('#filters').addEventListener('submit', (e) => { e.preventDefault(); void load(); });
   $('#whatif').addEventListener('submit', (e) => void runWhatIf(e));
   await load();

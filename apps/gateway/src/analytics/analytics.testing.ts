@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { connect, type NatsConnection } from 'nats';
+import { startApp } from '@app/platform';
+import { JetStreamEventStore } from '@app/eventstore';
+import { analyticsService } from '../../../analytics/src/app.module';
+import { loadAnalyticsConfig } from '../../../analytics/src/config';
+import { loadCatalog } from '../../../analytics/src/flow/analytics-runtime';
+import { simulateDays } from '../../../analytics/src/simulate/simulate-run';
+import { startStaffGateway, type StaffTestGateway } from '../staff/staff.testing';
+import { AnalyticsHttpModule } from './analytics-http.module';
+
+export const SIMULATED = { officeId: 'hbs', from: '2026-11-09', to: '2026-11-20' } as const;
+
+export interface AnalyticsTestSystem {
+  readonly gateway: StaffTestGateway;
+  readonly store: JetStreamEventStore;
+  close(): Promise<void>;
+}
+
+/**
+ * For e2e and browser tests: a stream of its own filled by the simulator (two weeks at hbs), the real
+ * analytics service on it, and a gateway with staff login, the analytics API and page, and the shared
+ * static files. Everything is removed on close.
+ */
+export async function startAnalyticsSystem(): Promise<AnalyticsTestSystem> {
+  const suffix = randomBytes(4).toString('hex');
+  const env = { LOG_LEVEL: 'silent', EVENT_STREAM: `T_ANA_${suffix}`, EVENT_SUBJECT_PREFIX: `tana_${suffix}` };
+  const nc: NatsConnection = await connect({ servers: process.env.NATS_URL ?? '127.0.0.1:4222' });
+  const store = await JetStreamEventStore.create(nc, { streamName: env.EVENT_STREAM, subjectPrefix: env.EVENT_SUBJECT_PREFIX });
+  const catalog = loadCatalog('config/catalog.json');
+  await simulateDays(store, catalog, { until: SIMULATED.to, days: 12, officeIds: ['hbs'], seed: 11, load: 1 }, () => undefined);
+  const analytics: INestApplication = await startApp(analyticsService, loadAnalyticsConfig(env), 0);
+  const gateway = await startStaffGateway({
+    imports: [AnalyticsHttpModule],
+    beforeListen: (app) => app.useStaticAssets(join(process.cwd(), 'apps/gateway/public')),
+  });
+  return {
+    gateway,
+    store,
+    close: async () => {
+      await gateway.close();
+      await analytics.close();
+      await store.destroy();
+      await nc.drain();
+    },
+  };
+}
