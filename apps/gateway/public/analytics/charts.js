@@ -17,7 +17,10 @@ export function barChart(canvas, { labels, series, label, yTitle, horizontal = f
       animation: false,
       responsive: true,
       maintainAspectRatio: true,
-      scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, title: { display: Boolean(yTitle), text: yTitle ?? '' } } },
+      scales: {
+        [horizontal ? 'x' : 'y']: { beginAtZero: true, title: { display: Boolean(yTitle), text: yTitle ?? '' } },
+        [horizontal ? 'y' : 'x']: { ticks: { autoSkip: false } },
+      },
       plugins: { legend: { display: series.length > 1 } },
     },
   });

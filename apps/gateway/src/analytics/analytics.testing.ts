@@ -22,7 +22,7 @@ export interface AnalyticsTestSystem {
 /**
  * For e2e and browser tests: a stream of its own filled by the simulator (two weeks at hbs), the real
  * analytics service on it, and a gateway with staff login, the analytics API and page, and the shared
- * static files. Everything is removed on close.
+ * static files (and a stand-in for `/api/offices`). Everything is removed on close.
  */
 export async function startAnalyticsSystem(): Promise<AnalyticsTestSystem> {
   const suffix = randomBytes(4).toString('hex');
@@ -34,7 +34,11 @@ export async function startAnalyticsSystem(): Promise<AnalyticsTestSystem> {
   const analytics: INestApplication = await startApp(analyticsService, loadAnalyticsConfig(env), 0);
   const gateway = await startStaffGateway({
     imports: [AnalyticsHttpModule],
-    beforeListen: (app) => app.useStaticAssets(join(process.cwd(), 'apps/gateway/public')),
+    beforeListen: (app) => {
+      app.useStaticAssets(join(process.cwd(), 'apps/gateway/public'));
+      // Stand-in for the booking API's office list (the dashboard's office filter), from the same catalogue.
+      app.use('/api/offices', (_req: unknown, res: { json: (body: unknown) => void }) => res.json({ offices: catalog.offices.map((o) => ({ id: o.id, name: o.name })) }));
+    },
   });
   return {
     gateway,
