@@ -134,14 +134,14 @@ async function rawOrderedRead(js: JetStreamClient, stream: string, last: number)
   return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
 }
 
-async function rawPullRead(jsm: JetStreamManager, js: JetStreamClient, stream: string, last: number): Promise<number> {
+async function rawPullRead(jsm: JetStreamManager, js: JetStreamClient, stream: string, last: number, parse = false): Promise<number> {
   const started = process.hrtime.bigint();
   const name = `bench_${randomBytes(4).toString('hex')}`;
   await jsm.consumers.add(stream, { name, ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All, mem_storage: true, inactive_threshold: nanos(60_000) });
   const messages = await (await js.consumers.get(stream, name)).consume({ max_messages: 1000 });
   let bytes = 0;
   for await (const m of messages) {
-    bytes += m.data.length;
+    bytes += parse ? (JSON.parse(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength).toString('utf8')) as { events: unknown[] }).events.length : m.data.length;
     if (m.seq >= last) break;
   }
   messages.stop();
@@ -183,6 +183,8 @@ async function main(): Promise<void> {
       counted = r.events;
       console.log(`round ${round + 1}: ordered ${Math.round(ordered[round]!)}/s, pull ${Math.round(pull[round]!)}/s, ours ${Math.round(r.perSecond)}/s`);
     }
+    // Where the floor is: the same pull read that also JSON-parses each message (no envelopes, no projection).
+    const parsed = await rawPullRead(jsm, js, store.streamName, last, true);
     // Untimed: another batch size must give the same bytes.
     hashes.add((await flowReport(store, period, { mode: 'scan', batchSize: 250 })).hash);
     const office = { officeId: 'b0', ...period };
@@ -202,6 +204,7 @@ async function main(): Promise<void> {
         `raw: ordered consumer ${Math.round(median(ordered))}/s, pull batches ${Math.round(median(pull))}/s (the faster is the ceiling)`,
         `ours rounds: ${ours.map(Math.round).join(', ')} (batch 1000); with batch 250 once more: ${hashes.size} distinct hash(es) over all runs`,
         `one office (${scanOffice.eventsReplayed} events): scan vs per-day subject reads give ${scanOffice.hash === perDayOffice.hash ? 'the same' : 'DIFFERENT'} hash`,
+        `raw pull read + JSON.parse of each message only: ${Math.round(parsed)}/s (${(parsed / raw).toFixed(2)} of raw) — decoding alone costs this much`,
         `server ${nc.info?.version}`,
       ],
     };
