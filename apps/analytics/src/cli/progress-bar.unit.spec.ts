@@ -12,7 +12,7 @@ describe('progressSink', () => {
     const sink = progressSink(stream, { tty: true, now: () => now });
     now = 2000;
     sink.report({ read: 10_000, used: 9_000, fraction: 0.25 });
-    expect(chunks[0]).toMatch(/^\r\[#{8}-{22}\]  25\.0 %  10\.000 Ereignisse  5\.000\/s  ETA 00:06/);
+    expect(chunks[0]).toMatch(/^\r\[#{8}-{22}\] {2}25\.0 % {2}10\.000 Ereignisse {2}5\.000\/s {2}ETA 00:06/);
   });
 
   it('writes plain lines at most every interval in CI, and a summary at the end', () => {

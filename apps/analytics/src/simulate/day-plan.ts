@@ -1,4 +1,4 @@
-import { minutesToTime, openingIntervals, type Office } from '@app/domain';
+import { minutesToTime, onlineCapacityAt, openingIntervals, type Office } from '@app/domain';
 import { exponential, weighted, type Random } from './seeded-random';
 
 /**
@@ -53,16 +53,10 @@ export function planDay(office: Office, date: string, rnd: Random, load = 1): Da
   const slot = office.booking.slotMinutes;
   for (const interval of intervals) {
     for (let m = interval.from; m + slot <= interval.to; m += slot) {
-      if (rnd() > 0.75 * load) continue;
-      const serviceId = weighted(rnd, SERVICE_MIX);
-      const cancelled = rnd() < 0.06;
-      const comes = rnd() > 0.08;
-      appointments.push({
-        start: minutesToTime(m), serviceId, cancelled,
-        bookedDaysBefore: 1 + Math.floor(rnd() * 20),
-        arrivesAfter: comes ? Math.round(-12 + rnd() * 20 + (rnd() < 0.05 ? 20 : 0)) : null,
-        serviceMinutes: Math.max(3, Math.round(minutesOf(serviceId) * (0.6 + rnd() * 0.9))),
-      });
+      for (let place = 0; place < onlineCapacityAt(office, date, m); place++) {
+        if (rnd() > 0.55 * load) continue;
+        appointments.push(plannedAppointment(rnd, minutesToTime(m)));
+      }
     }
     for (let m = interval.from + exponential(rnd, walkInRate(interval.from, interval, load)); m < interval.to - 10; m += exponential(rnd, walkInRate(m, interval, load))) {
       const serviceId = weighted(rnd, SERVICE_MIX);
@@ -71,4 +65,17 @@ export function planDay(office: Office, date: string, rnd: Random, load = 1): Da
   }
   const counters = office.counters.slice(0, Math.max(1, office.counters.length - (rnd() < 0.3 ? 1 : 0))).map((c) => c.id);
   return { appointments, walkIns, counters };
+}
+
+function plannedAppointment(rnd: Random, start: string): PlannedAppointment {
+  const serviceId = weighted(rnd, SERVICE_MIX);
+  const cancelled = rnd() < 0.06;
+  const comes = rnd() > 0.08;
+  return {
+    start, serviceId, cancelled,
+    bookedDaysBefore: 1 + Math.floor(rnd() * 20),
+    // Most come a few minutes early; one in twenty is over a quarter of an hour late (and becomes a walk-in).
+    arrivesAfter: comes ? Math.round(-12 + rnd() * 20 + (rnd() < 0.05 ? 20 : 0)) : null,
+    serviceMinutes: Math.max(3, Math.round(minutesOf(serviceId) * (0.6 + rnd() * 0.9))),
+  };
 }
