@@ -1,0 +1,282 @@
+/*
+ * npm run bench:booking — whole bookings through the booking service and through HTTP, beside the raw
+ * JetStream ceiling measured in the same run (BENCHMARKS.md).
+ *
+ * A "booking" is what a citizen does for one appointment with the shipped rules (email activation on):
+ * place a hold → give contact data → activate. Through the SERVICE that is three NATS requests to a
+ * booking process (`booking.hold.place`, `booking.contact.submit`, `booking.appointment.activate`);
+ * through HTTP the same three calls to a gateway process, each hold with a pre-solved ALTCHA (low cost,
+ * high rate limits — set by config, exactly as production reads them). Booking and gateway run as their
+ * own processes (`apps/<app>/src/main.ts`), as deployed; 256 clients run here, each booking its own slot.
+ *
+ * raw: js.publish with expected last subject sequence, 256 in flight, payload as large as a calendar
+ * commit. One booking needs several JetStream writes (calendar ×3, contact ×2, the personal-data key),
+ * counted from the streams after the run, so the raw ceiling in bookings/s is raw appends/s ÷ writes per
+ * booking: what JetStream alone would allow for the same writes. Rounds alternate raw / service / HTTP;
+ * the median round counts. Afterwards every calendar is replayed from the log: no slot over capacity.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { activationTokenFor, BOOKING } from '@app/contracts';
+import { addDays, calendarDecider, findOffice, onlineCapacityAt, parseCatalog, timeToMinutes, type CalendarEvent, type CalendarState, type Catalog } from '@app/domain';
+import { connectEventStore } from '@app/eventstore';
+import { NamespacedNatsClient, RpcClient } from '@app/platform';
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { connect, nanos, type JetStreamClient } from 'nats';
+import shipped from '../config/catalog.json';
+import { solveCaptcha } from '../apps/gateway/src/security/captcha/captcha.testing';
+import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
+
+const CLIENTS = 256;
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 3000);
+const HTTP_BOOKINGS = Number(process.env.BENCH_HTTP_BOOKINGS ?? 1500);
+const RAW_APPENDS = Number(process.env.BENCH_RAW ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const OFFICES = 16;
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const suffix = randomBytes(4).toString('hex');
+const names = { stream: `BENCH_BOOKING_${suffix}`, prefix: `bbk${suffix}`, bucket: `bench_booking_keys_${suffix}`, ns: `bench-${suffix}`, redis: `bench:${suffix}:`, raw: `BENCH_BOOKING_RAW_${suffix}` };
+const activationKey = randomBytes(32);
+const services = [{ serviceId: 'personalausweis', quantity: 1 }];
+
+interface Slot { readonly officeId: string; readonly date: string; readonly start: string }
+type Step = (path: string, body: unknown, headers?: Record<string, string>) => Promise<{ ok: boolean; value: Record<string, unknown> }>;
+
+/** Sixteen copies of the Halberstadt office with 4 online places per slot (one per counter): room for every booking of the run. */
+function benchCatalog(): Catalog {
+  const base = structuredClone(shipped) as { offices: { id: string; onlineCapacity: { parallel: number }[] }[] };
+  const office = base.offices[0]!;
+  office.onlineCapacity.forEach((band) => (band.parallel = 4));
+  base.offices = Array.from({ length: OFFICES }, (_, k) => ({ ...structuredClone(office), id: `bench${k}` }));
+  const parsed = parseCatalog(base);
+  if (!parsed.ok) throw new Error(parsed.error.messageEn);
+  return parsed.value;
+}
+
+function start(main: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'test', TS_NODE_TRANSPILE_ONLY: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not come up`);
+}
+
+/** Every free (office, day, start) unit, interleaved across calendars so concurrent clients spread out. */
+async function slotUnits(rpc: RpcClient, catalog: Catalog): Promise<Slot[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  const perCalendar: Slot[][] = [];
+  for (const office of catalog.offices) {
+    const reply = await rpc.request<{ days: { date: string; times: string[] }[] }>(BOOKING.availability, { officeId: office.id, services, from: addDays(today, 1), to: addDays(today, 60) });
+    if (!reply.ok) throw new Error(reply.error.code);
+    for (const day of reply.value.days) {
+      const units = day.times.flatMap((start) => Array.from({ length: onlineCapacityAt(office, day.date, timeToMinutes(start)) }, () => ({ officeId: office.id, date: day.date, start })));
+      if (units.length > 0) perCalendar.push(units);
+    }
+  }
+  const out: Slot[] = [];
+  for (let i = 0; perCalendar.some((c) => i < c.length); i++) for (const c of perCalendar) if (i < c.length) out.push(c[i]!);
+  return out;
+}
+
+/** One booking: hold → contact → activate. Answers its latency in ms, or throws with the refusal. */
+async function book(step: Step, slot: Slot, n: number, captcha?: string): Promise<number> {
+  const started = performance.now();
+  const hold = await step('hold', { officeId: slot.officeId, date: slot.date, start: slot.start, services }, captcha ? { 'x-altcha': captcha } : {});
+  if (!hold.ok) throw new Error(`hold: ${JSON.stringify(hold.value)}`);
+  const holdId = String(hold.value['holdId']);
+  const contact = await step('contact', { officeId: slot.officeId, date: slot.date, holdId, name: 'Bench Bürger', email: `b${suffix}-${n}@example.org`, language: 'de', consent: true });
+  if (!contact.ok) throw new Error(`contact: ${JSON.stringify(contact.value)}`);
+  const activated = await step('activate', { reference: contact.value['reference'], token: activationTokenFor(activationKey, holdId) });
+  if (!activated.ok || activated.value['status'] !== 'booked') throw new Error(`activate: ${JSON.stringify(activated.value)}`);
+  return performance.now() - started;
+}
+
+function serviceStep(rpc: RpcClient): Step {
+  const subjects: Record<string, string> = { hold: BOOKING.placeHold, contact: BOOKING.submitContact, activate: BOOKING.activate };
+  return async (path, body) => {
+    const { consent: _consent, ...payload } = body as Record<string, unknown>;
+    const reply = await rpc.request<Record<string, unknown>>(subjects[path]!, payload);
+    return reply.ok ? { ok: true, value: reply.value } : { ok: false, value: reply.error as unknown as Record<string, unknown> };
+  };
+}
+
+function httpStep(base: string): Step {
+  return async (path, body, headers = {}) => {
+    const b = body as Record<string, string>;
+    const url = path === 'hold' ? `/api/offices/${b['officeId']}/holds` : path === 'contact' ? `/api/offices/${b['officeId']}/holds/${b['holdId']}/contact` : `/api/appointments/${b['reference']}/activate`;
+    const res = await fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { ok: res.status < 300, value: (await res.json()) as Record<string, unknown> };
+  };
+}
+
+async function bookingRun(step: Step, slots: Slot[], first: number, captchas?: string[]) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (next < slots.length) {
+      const i = next++;
+      latencies.push(await book(step, slots[i]!, first + i, captchas?.[i]));
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((x, y) => x - y);
+  return { perSecond: slots.length / seconds, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]! };
+}
+
+let rawMsgId = 0;
+async function rawRun(js: JetStreamClient, round: number): Promise<number> {
+  const payload = new TextEncoder().encode(JSON.stringify({ pad: 'x'.repeat(900) }));
+  const versions = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, w) => {
+    while (next < RAW_APPENDS) {
+      next += 1;
+      const ack = await js.publish(`${names.raw}.r${round}.a${w}`, payload, { msgID: `${suffix}-${(rawMsgId += 1)}`, expect: { lastSubjectSequence: versions.get(w) ?? 0 } });
+      versions.set(w, ack.seq);
+    }
+  }));
+  return RAW_APPENDS / ((performance.now() - started) / 1000);
+}
+
+/** Replays every calendar from the log; false if any slot holds more appointments than its online capacity. */
+async function noDoubleBooking(catalog: Catalog): Promise<{ ok: boolean; booked: number }> {
+  const store = await connectEventStore({ servers: NATS_URL, name: 'bench-check', streamName: names.stream, subjectPrefix: names.prefix });
+  const calendars = new Map<string, CalendarState>();
+  for await (const e of store.readAll({ subjectFilter: 'calendar.*' })) {
+    calendars.set(e.aggregate.id, calendarDecider.evolve(calendars.get(e.aggregate.id) ?? calendarDecider.initialState, { type: e.type, data: e.data } as CalendarEvent));
+  }
+  await store.close();
+  let ok = true;
+  let booked = 0;
+  for (const state of calendars.values()) {
+    if (state.status !== 'open') continue;
+    const office = findOffice(catalog, state.officeId)!;
+    const taken = new Map<string, number>();
+    for (const a of Object.values(state.appointments)) {
+      if (a.status === 'cancelled') continue;
+      booked += a.status === 'booked' ? 1 : 0;
+      for (const s of a.slots) taken.set(s, (taken.get(s) ?? 0) + 1);
+    }
+    for (const [slot, count] of taken) if (count > onlineCapacityAt(office, state.date, timeToMinutes(slot))) ok = false;
+  }
+  return { ok, booked };
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(false); // the client's 'no responder yet' warnings while the apps start
+  const catalog = benchCatalog();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-booking-'));
+  writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
+  const gatewayPort = 20000 + Math.floor(Math.random() * 20000);
+  const common = { NATS_URL, RPC_NAMESPACE: names.ns, REDIS_URL, EVENT_STREAM: names.stream, EVENT_SUBJECT_PREFIX: names.prefix };
+  const children = [
+    start('apps/booking/src/main.ts', { ...common, HTTP_PORT: String(gatewayPort + 1), NATS_QUEUE: `bench-booking-${suffix}`, PRIVACY_KEY_BUCKET: names.bucket, CATALOG_PATH: join(dir, 'catalog.json'), ACTIVATION_KEY: activationKey.toString('base64') }),
+    start('apps/gateway/src/main.ts', { ...common, HTTP_PORT: String(gatewayPort), HTTP_HOST: '127.0.0.1', NATS_QUEUE: `bench-gateway-${suffix}`, REDIS_PREFIX: names.redis, ALTCHA_COUNTER_MAX: '20', RATE_LIMITS: 'hold=999999/1m,read=999999/1m,book=999999/1m,manage=999999/1m,captcha=999999/1m' }),
+  ];
+  const nc = await connect({ servers: NATS_URL, name: 'bench-booking' });
+  const jsm = await nc.jetstreamManager();
+  await jsm.streams.add({ name: names.raw, subjects: [`${names.raw}.>`], duplicate_window: nanos(120_000) });
+  const proxy = new NamespacedNatsClient({ servers: [NATS_URL], rpcNamespace: names.ns });
+  const rpc = new RpcClient(proxy as unknown as ConstructorParameters<typeof RpcClient>[0], 30_000);
+  const base = `http://127.0.0.1:${gatewayPort}`;
+  try {
+    await waitFor(async () => (await rpc.request(BOOKING.offices, {}, { timeoutMs: 500 })).ok, 'booking');
+    await waitFor(async () => (await fetch(`${base}/api/offices`)).ok, 'gateway');
+    const slots = await slotUnits(rpc, catalog);
+    const need = ROUNDS * (BOOKINGS + HTTP_BOOKINGS);
+    if (slots.length < need) throw new Error(`only ${slots.length} slot units for ${need} bookings`);
+    console.log(`${ROUNDS} alternating rounds: raw ${RAW_APPENDS} appends, service ${BOOKINGS} bookings, HTTP ${HTTP_BOOKINGS} bookings; ${CLIENTS} clients; solving ${ROUNDS * HTTP_BOOKINGS} captchas first`);
+    const plan = Array.from({ length: ROUNDS }, (_, round) => {
+      const first = round * (BOOKINGS + HTTP_BOOKINGS);
+      return { first, service: slots.slice(first, first + BOOKINGS), http: slots.slice(first + BOOKINGS, first + BOOKINGS + HTTP_BOOKINGS) };
+    });
+    const captchas = await solveAll(base, plan.flatMap((p) => p.http));
+    const raw: number[] = [];
+    const svc: Awaited<ReturnType<typeof bookingRun>>[] = [];
+    const http: Awaited<ReturnType<typeof bookingRun>>[] = [];
+    for (const [round, p] of plan.entries()) {
+      raw.push(await rawRun(nc.jetstream(), round));
+      svc.push(await bookingRun(serviceStep(rpc), p.service, p.first));
+      http.push(await bookingRun(httpStep(base), p.http, p.first + BOOKINGS, captchas.slice(round * HTTP_BOOKINGS, (round + 1) * HTTP_BOOKINGS)));
+      console.log(`round ${round + 1}: raw ${Math.round(raw[round]!)} appends/s, service ${Math.round(svc[round]!.perSecond)} bookings/s, HTTP ${Math.round(http[round]!.perSecond)} bookings/s`);
+    }
+    const used = need;
+    const writes = await writesPerBooking(jsm, used);
+    const check = await noDoubleBooking(catalog);
+    const rawBookings = median(raw) / writes;
+    const pick = (runs: typeof svc) => ({ perSecond: median(runs.map((r) => r.perSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) });
+    const s = pick(svc);
+    const h = pick(http);
+    const result: BenchResult = {
+      name: 'booking',
+      at: new Date().toISOString(),
+      load: { clients: CLIENTS, rounds: ROUNDS, service_bookings_per_round: BOOKINGS, http_bookings_per_round: HTTP_BOOKINGS, raw_appends_per_round: RAW_APPENDS, calendars: `${OFFICES} offices × open days` },
+      figures: {
+        service_bookings_per_s: figure(s.perSecond, rawBookings, '1/s', '>= 0.5'),
+        http_bookings_per_s: figure(h.perSecond, rawBookings, '1/s', '>= 0.25'),
+      },
+      checks: { no_double_booking: check.ok, every_booking_booked: check.booked === used },
+      notes: [
+        'booking = hold + contact + activate (shipped rules: email activation on)',
+        `raw: ${Math.round(median(raw))} acked appends/s (256 in flight) ÷ ${writes.toFixed(2)} JetStream writes per booking (counted from the streams)`,
+        `service latency per booking p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; HTTP p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms`,
+        `rounds raw/service/HTTP: ${raw.map(Math.round).join(', ')} / ${svc.map((r) => Math.round(r.perSecond)).join(', ')} / ${http.map((r) => Math.round(r.perSecond)).join(', ')}`,
+        `server ${nc.info?.version}`,
+      ],
+    };
+    printTable(result);
+    for (const note of result.notes ?? []) console.log(note);
+    writeResult(join(__dirname, 'results/booking.json'), result);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await proxy.close();
+    await cleanUp(jsm);
+    await nc.drain();
+  }
+}
+
+/** One solved ALTCHA per HTTP hold, scoped to the hold's office as the widget would ask; solved before timing. */
+async function solveAll(base: string, slots: readonly Slot[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < slots.length; i += 64) {
+    out.push(...(await Promise.all(slots.slice(i, i + 64).map(async (slot) => {
+      const challenge = await (await fetch(`${base}/api/captcha/challenge?scope=hold:${slot.officeId}`)).json();
+      return solveCaptcha(challenge as never);
+    }))));
+  }
+  return out;
+}
+
+async function writesPerBooking(jsm: Awaited<ReturnType<Awaited<ReturnType<typeof connect>>['jetstreamManager']>>, bookings: number): Promise<number> {
+  const events = (await jsm.streams.info(names.stream)).state.messages;
+  const keys = (await jsm.streams.info(`KV_${names.bucket}`)).state.messages;
+  return (events + keys) / bookings;
+}
+
+async function cleanUp(jsm: Awaited<ReturnType<Awaited<ReturnType<typeof connect>>['jetstreamManager']>>): Promise<void> {
+  for (const stream of [names.stream, `${names.stream}_PARKED`, `KV_${names.bucket}`, names.raw]) await jsm.streams.delete(stream).catch(() => undefined);
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${names.redis}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
