@@ -1,7 +1,8 @@
 import { fail, invalid, ok, type Catalog, type DomainError, type Result } from '@app/domain';
 import type { CsvExport, FlowQuery, FlowReport, WhatIfQuery, WhatIfReport } from '@app/contracts/analytics';
-import type { EventStore } from '@app/eventstore';
+import { LruCache, type EventStore } from '@app/eventstore';
 import { parsePeriod } from '../replay/flow-period';
+import type { Replayed } from '../replay/flow-replay';
 import { csvExport, flowReport, whatIfReport } from '../report/flow-report';
 
 export const MAX_WHAT_IF_COUNTERS = 30;
@@ -9,6 +10,8 @@ export const MAX_WHAT_IF_COUNTERS = 30;
 /** Answers the analytics questions by replaying the log; holds no state between requests. */
 export class AnalyticsService {
   private readonly offices: string[];
+  /** A few recent replays (a year of all offices is tens of MB of visits): figures, CSV and what-if of one view share one. */
+  private readonly replays = new LruCache<string, Promise<Replayed>>(4);
 
   constructor(
     private readonly store: EventStore,
@@ -21,13 +24,13 @@ export class AnalyticsService {
   async figures(query: Partial<FlowQuery>): Promise<Result<FlowReport, DomainError>> {
     const period = parsePeriod(query, this.offices);
     if (!period.ok) return period;
-    return ok(await flowReport(this.store, period.value, { batchSize: this.batchSize }));
+    return ok(await flowReport(this.store, period.value, { batchSize: this.batchSize, cache: this.replays }));
   }
 
   async csv(query: Partial<FlowQuery>): Promise<Result<CsvExport, DomainError>> {
     const period = parsePeriod(query, this.offices);
     if (!period.ok) return period;
-    return ok(await csvExport(this.store, period.value, { batchSize: this.batchSize }));
+    return ok(await csvExport(this.store, period.value, { batchSize: this.batchSize, cache: this.replays }));
   }
 
   async whatIf(query: Partial<WhatIfQuery>): Promise<Result<WhatIfReport, DomainError>> {
@@ -38,7 +41,7 @@ export class AnalyticsService {
     if (!period.ok) return period;
     const checked = checkWhatIf(query);
     if (!checked.ok) return checked;
-    return ok(await whatIfReport(this.store, this.catalog, { ...checked.value, officeId: query.officeId, from: period.value.from, to: period.value.to }, { batchSize: this.batchSize }));
+    return ok(await whatIfReport(this.store, this.catalog, { ...checked.value, officeId: query.officeId, from: period.value.from, to: period.value.to }, { batchSize: this.batchSize, cache: this.replays }));
   }
 }
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { JetStreamEventStore } from '@app/eventstore';
+import { JetStreamEventStore, LruCache } from '@app/eventstore';
 import { flowReport } from '../report/flow-report';
 import { appendCommits, DAY, handComputedDay, type Commit } from './flow-day.test-kit';
+import type { Replayed } from './flow-replay';
 
 describe('replay of the event log through the flow projection (real JetStream)', () => {
   let nc: NatsConnection;
@@ -61,5 +62,39 @@ describe('replay of the event log through the flow projection (real JetStream)',
     const none = await flowReport(store, { officeId: 'hbs', from: '2026-11-01', to: '2026-11-22' });
     expect(none.figures.visits.total).toBe(0);
     expect(none.eventsReplayed).toBe(0);
+  });
+});
+
+describe('replay cache', () => {
+  it('reuses a replay while the log has not grown, and replays again after an append', async () => {
+    const nc = await connect({ servers: process.env.NATS_URL ?? '127.0.0.1:4222' });
+    const suffix = randomBytes(4).toString('hex');
+    const store = await JetStreamEventStore.create(nc, { streamName: `T_FLOWC_${suffix}`, subjectPrefix: `tflowc_${suffix}` });
+    try {
+      await appendCommits(store, handComputedDay('hbs'));
+      let reads = 0;
+      const counting = Object.assign(Object.create(store) as JetStreamEventStore, {
+        readAll: (opts?: Parameters<JetStreamEventStore['readAll']>[0]) => {
+          reads += 1;
+          return store.readAll(opts);
+        },
+      });
+      const cache = new LruCache<string, Promise<Replayed>>(4);
+      const period = { officeId: 'hbs', from: DAY, to: DAY };
+      const first = await flowReport(counting, period, { cache, mode: 'scan' });
+      const second = await flowReport(counting, period, { cache, mode: 'scan' });
+      expect(reads).toBe(1);
+      expect(second.hash).toBe(first.hash);
+      await store.append({ type: 'queue', id: `hbs-${DAY}` }, [{ type: 'WalkInTicketIssued', data: { ticketId: 'late', number: 'W-099', kind: 'walk_in', seq: 99, services: [], priority: 0, at: Date.parse(`${DAY}T11:00:00Z`), reason: 'walk_in' } }], {
+        expectedVersion: (await store.readAggregate({ type: 'queue', id: `hbs-${DAY}` })).version,
+        meta: { correlationId: 'cache-test' },
+      });
+      const third = await flowReport(counting, period, { cache, mode: 'scan' });
+      expect(reads).toBe(2);
+      expect(third.figures.visits.walkIn).toBe(first.figures.visits.walkIn + 1);
+    } finally {
+      await store.destroy();
+      await nc.drain();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { evolveFlow, initialFlowState, type FlowEvent, type FlowPeriod, type FlowState } from '@app/domain';
-import type { EventEnvelope, EventStore } from '@app/eventstore';
+import type { EventEnvelope, EventStore, LruCache } from '@app/eventstore';
 import { periodDays } from './flow-period';
 
 /** Aggregates the customer-flow projection reads; ids are `<officeId>-<YYYY-MM-DD>`. */
@@ -29,6 +29,11 @@ export interface ReplayOptions {
   readonly onProgress?: (progress: ReplayProgress) => void;
   /** Events between progress reports. Default 10,000. */
   readonly progressEvery?: number;
+  /**
+   * Replays kept by period and log end. The log only grows, so while its last position is unchanged a
+   * period's replay is still exact: the dashboard's figures, CSV and what-if then share one read.
+   */
+  readonly cache?: LruCache<string, Promise<Replayed>>;
 }
 
 export interface Replayed {
@@ -41,14 +46,22 @@ const PER_DAY_LIMIT = 62;
 
 /** Feeds the period's events, in log order per office-day, through the flow projection. */
 export async function replayFlow(store: EventStore, period: FlowPeriod, options: ReplayOptions = {}): Promise<Replayed> {
+  const last = await store.lastPosition();
   const mode = options.mode ?? 'auto';
   const perDay = mode === 'per-day' || (mode === 'auto' && period.officeId !== undefined && periodDays(period).length <= PER_DAY_LIMIT);
   if (perDay && period.officeId === undefined) throw new Error('per-day replay needs an office');
-  return perDay ? replayPerDay(store, period as FlowPeriod & { officeId: string }, options) : replayScan(store, period, options);
+  const run = () => (perDay ? replayPerDay(store, period as FlowPeriod & { officeId: string }, last, options) : replayScan(store, period, last, options));
+  if (options.cache === undefined) return run();
+  const key = `${period.officeId ?? '*'}|${period.from}|${period.to}|${last}`;
+  const cached = options.cache.get(key);
+  if (cached !== undefined) return cached;
+  const replay = run();
+  options.cache.set(key, replay);
+  replay.catch(() => options.cache?.delete(key));
+  return replay;
 }
 
-async function replayScan(store: EventStore, period: FlowPeriod, options: ReplayOptions): Promise<Replayed> {
-  const last = await store.lastPosition();
+async function replayScan(store: EventStore, period: FlowPeriod, last: number, options: ReplayOptions): Promise<Replayed> {
   let state = initialFlowState();
   const every = options.progressEvery ?? 10_000;
   let read = 0;
@@ -66,8 +79,7 @@ async function replayScan(store: EventStore, period: FlowPeriod, options: Replay
   return { state, eventsRead: read, eventsUsed: used };
 }
 
-async function replayPerDay(store: EventStore, period: FlowPeriod & { officeId: string }, options: ReplayOptions): Promise<Replayed> {
-  const last = await store.lastPosition();
+async function replayPerDay(store: EventStore, period: FlowPeriod & { officeId: string }, last: number, options: ReplayOptions): Promise<Replayed> {
   let state = initialFlowState();
   const days = periodDays(period);
   const events: EventEnvelope[] = [];
