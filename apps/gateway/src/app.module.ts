@@ -3,6 +3,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { BookingHttpModule } from './booking/booking-http.module';
 import type { GatewayConfig } from './config';
 import { StatusController } from './health/status.controller';
+import { StaffModule } from './staff/staff.module';
+import { FrontdeskModule } from './frontdesk/frontdesk.module';
 
 @Module({})
 export class AppModule {
@@ -12,6 +14,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'gateway', config, redis: true, rpcClient: true }),
         HealthModule.forRoot({ checks: { nats: natsCheck(), redis: redisCheck() } }),
+        StaffModule.forRoot(),
+        FrontdeskModule,
         BookingHttpModule.forRoot(),
       ],
       controllers: [StatusController],

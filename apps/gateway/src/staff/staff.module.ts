@@ -10,8 +10,8 @@ import { StaffAuthService } from './staff-auth.service';
 import { loadStaffConfig, type StaffConfig } from './staff-config';
 import { StaffGuard } from './staff.guard';
 import { StaffSessionStore } from './staff-session-store';
-
-export const STAFF_CONFIG = Symbol('STAFF_CONFIG');
+import { SocketTokenController } from './socket-token.controller';
+import { STAFF_CONFIG } from './staff-config.token';
 
 export interface StaffModuleOptions {
   /** Default: validated from process.env at boot. */
@@ -35,7 +35,7 @@ export class StaffModule {
     return {
       module: StaffModule,
       global: true,
-      controllers: [StaffAuthController],
+      controllers: [StaffAuthController, SocketTokenController],
       providers: [
         { provide: STAFF_CONFIG, useValue: config },
         { provide: KIOSK_DEVICES, useValue: accounts.kioskDevices },
