@@ -1,8 +1,11 @@
-import { addDays, type Catalog } from '@app/domain';
+import type { NatsConnection } from 'nats';
+import type { FrontdeskActor } from '@app/contracts';
+import { addDays, openingIntervals, type Catalog, type Office } from '@app/domain';
 import type { EventStore } from '@app/eventstore';
 import { planDay } from './day-plan';
 import { bookDay, DirectDriver } from './direct-driver';
-import { playQueueDay } from './queue-day';
+import { livePort } from './live-port';
+import { arrivalsOf, playDay, playQueueDay } from './queue-day';
 import { seededRandom } from './seeded-random';
 
 export interface SimulateOptions {
@@ -62,4 +65,37 @@ function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+export interface LiveRunOptions {
+  readonly officeId: string;
+  readonly seed: number;
+  readonly load: number;
+  readonly minutesPerSecond: number;
+  /** Play only the first minutes of the day (a quick demo or a test); the whole day when absent. */
+  readonly minutes?: number;
+  readonly actor: FrontdeskActor;
+}
+
+/**
+ * `--live`: today's walk-ins through the running frontdesk (frontdesk.* over NATS), with the arrival
+ * curve and service times of a planned weekday, played in compressed real time. Appointments are not
+ * booked for today: the booking window starts tomorrow.
+ */
+export async function simulateLive(nc: NatsConnection, catalog: Catalog, options: LiveRunOptions): Promise<{ tickets: number; refused: number }> {
+  const office = catalog.offices.find((o) => o.id === options.officeId)!;
+  const template = nextOpenDay(office, '2026-01-05');
+  const plan = planDay(office, template, seededRandom(hash(`${options.seed}|${office.id}|live`)), options.load);
+  let intervals = openingIntervals(office, template);
+  if (options.minutes !== undefined) intervals = [{ from: intervals[0]!.from, to: intervals[0]!.from + options.minutes }];
+  const arrivals = arrivalsOf(template, { ...plan, appointments: [] }, []).filter((a) => intervals.some((i) => a.minute >= i.from && a.minute < i.to));
+  const port = livePort(nc, { officeId: office.id, minutesPerSecond: options.minutesPerSecond, actor: options.actor }, intervals[0]!.from);
+  const tickets = await playDay(port, intervals, arrivals, plan.counters);
+  return { tickets, refused: port.refused() };
+}
+
+function nextOpenDay(office: Office, from: string): string {
+  let date = from;
+  while (openingIntervals(office, date).length === 0) date = addDays(date, 1);
+  return date;
 }
