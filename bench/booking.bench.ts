@@ -59,7 +59,9 @@ function benchCatalog(): Catalog {
 }
 
 function start(main: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each app process there (open in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
     env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'test', TS_NODE_TRANSPILE_ONLY: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
