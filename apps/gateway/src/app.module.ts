@@ -5,6 +5,8 @@ import type { GatewayConfig } from './config';
 import { StatusController } from './health/status.controller';
 import { StaffModule } from './staff/staff.module';
 import { FrontdeskModule } from './frontdesk/frontdesk.module';
+import { CitizenLinksController } from './citizen-links/citizen-links.controller';
+import { configureGatewayHttp } from './http-setup';
 
 @Module({})
 export class AppModule {
@@ -18,7 +20,7 @@ export class AppModule {
         FrontdeskModule,
         BookingHttpModule.forRoot(),
       ],
-      controllers: [StatusController],
+      controllers: [StatusController, CitizenLinksController],
     };
   }
 }
@@ -28,4 +30,5 @@ export const gatewayService: ServiceDefinition<GatewayConfig> = {
   service: 'gateway',
   microservice: false,
   module: (config) => AppModule.forRoot(config),
+  configure: configureGatewayHttp,
 };

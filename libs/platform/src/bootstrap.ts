@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { NamespacedNatsServer } from './rpc/namespaced-nats';
 import { Logger } from 'nestjs-pino';
 import type { CommonConfig, ServiceName } from './config/common-config';
 import { ConfigError } from './config/load-config';
@@ -28,7 +29,7 @@ export async function startApp<C extends CommonConfig>(definition: ServiceDefini
   await definition.configure?.(app, config);
   if (definition.microservice) {
     app.connectMicroservice<MicroserviceOptions>(
-      { transport: Transport.NATS, options: { servers: [config.NATS_URL], queue: config.NATS_QUEUE, name: definition.service } },
+      { strategy: new NamespacedNatsServer(config.RPC_NAMESPACE, { servers: [config.NATS_URL], queue: config.NATS_QUEUE, name: definition.service }) },
       { inheritAppConfig: true },
     );
     await app.startAllMicroservices();

@@ -17,3 +17,4 @@ export * from './health/dependency-checks';
 export * from './health/health.module';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './rpc/namespaced-nats';

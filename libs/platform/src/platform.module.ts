@@ -1,6 +1,6 @@
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { ClientsModule, type ClientProxy, Transport } from '@nestjs/microservices';
+import { ClientsModule, type ClientProxy } from '@nestjs/microservices';
 import type { CommonConfig, ServiceName } from './config/common-config';
 import { ConnectionsModule } from './connections/connections.module';
 import { CorrelationInterceptor } from './correlation/correlation.interceptor';
@@ -8,6 +8,7 @@ import { DomainErrorFilter } from './errors/domain-error.filter';
 import { LoggingModule } from './logging/logging.module';
 import { RPC_PROXY, RpcClient } from './rpc/rpc-client';
 import { RpcEnvelopeInterceptor } from './rpc/rpc-envelope.interceptor';
+import { NamespacedNatsClient } from './rpc/namespaced-nats';
 
 /** The app's validated config, injectable anywhere: `@Inject(CONFIG) config: BookingConfig`. */
 export const CONFIG = Symbol('CONFIG');
@@ -34,7 +35,7 @@ export class PlatformModule {
       LoggingModule.forRoot({ service, level: config.LOG_LEVEL }),
       ConnectionsModule.forRoot({ service, natsUrl: config.NATS_URL, redisUrl: options.redis ? config.REDIS_URL : undefined }),
       ...(options.rpcClient
-        ? [ClientsModule.register([{ name: RPC_PROXY, transport: Transport.NATS, options: { servers: [config.NATS_URL], name: `${service}-rpc` } }])]
+        ? [ClientsModule.register([{ name: RPC_PROXY, customClass: NamespacedNatsClient as unknown as Type<ClientProxy>, options: { servers: [config.NATS_URL], name: `${service}-rpc`, rpcNamespace: config.RPC_NAMESPACE } }])]
         : []),
     ];
     const providers: Provider[] = [

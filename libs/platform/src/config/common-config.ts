@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MASTER_KEYS_ENV, masterKeyringFromEnv } from '@app/privacy';
 import { env } from './load-config';
+import { RPC_NAMESPACE_PATTERN } from '../rpc/namespaced-nats';
 
 export const SERVICES = ['gateway', 'booking', 'frontdesk', 'notifications', 'analytics'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -31,6 +32,8 @@ export function commonConfigShape(service: ServiceName) {
     EVENT_STREAM: env.name('SCHALTER_EVENTS'),
     EVENT_SUBJECT_PREFIX: env.name('ev'),
     RPC_TIMEOUT_MS: env.positiveInt(5000),
+    /** Namespace of request/reply subjects (`<ns>.booking.…`): systems sharing one NATS stay apart. */
+    RPC_NAMESPACE: z.string().regex(RPC_NAMESPACE_PATTERN, 'must be dot-separated [A-Za-z0-9_-] words').default(''),
   };
 }
 
