@@ -149,6 +149,13 @@ async function rawPullRead(jsm: JetStreamManager, js: JetStreamClient, stream: s
   return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
 }
 
+async function readAllRate(store: JetStreamEventStore): Promise<number> {
+  const started = process.hrtime.bigint();
+  let count = 0;
+  for await (const e of store.readAll({ batchSize: 1000 })) if (e.position > 0) count += 1;
+  return count / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
 async function oursRead(store: JetStreamEventStore, period: { from: string; to: string }, batchSize: number) {
   const started = process.hrtime.bigint();
   const report = await flowReport(store, period, { mode: 'scan', batchSize });
@@ -183,8 +190,10 @@ async function main(): Promise<void> {
       counted = r.events;
       console.log(`round ${round + 1}: ordered ${Math.round(ordered[round]!)}/s, pull ${Math.round(pull[round]!)}/s, ours ${Math.round(r.perSecond)}/s`);
     }
-    // Where the floor is: the same pull read that also JSON-parses each message (no envelopes, no projection).
+    // Where the floor is: the same pull read that also JSON-parses each message (no envelopes, no projection),
+    // and EventStore.readAll alone (decoded, upcast envelopes; no projection).
     const parsed = await rawPullRead(jsm, js, store.streamName, last, true);
+    const readAllOnly = await readAllRate(store);
     // Untimed: another batch size must give the same bytes.
     hashes.add((await flowReport(store, period, { mode: 'scan', batchSize: 250 })).hash);
     const office = { officeId: 'b0', ...period };
@@ -205,6 +214,7 @@ async function main(): Promise<void> {
         `ours rounds: ${ours.map(Math.round).join(', ')} (batch 1000); with batch 250 once more: ${hashes.size} distinct hash(es) over all runs`,
         `one office (${scanOffice.eventsReplayed} events): scan vs per-day subject reads give ${scanOffice.hash === perDayOffice.hash ? 'the same' : 'DIFFERENT'} hash`,
         `raw pull read + JSON.parse of each message only: ${Math.round(parsed)}/s (${(parsed / raw).toFixed(2)} of raw) — decoding alone costs this much`,
+        `EventStore.readAll alone: ${Math.round(readAllOnly)}/s (${(readAllOnly / raw).toFixed(2)} of raw) — the rest is period filter, projection and figures`,
         `server ${nc.info?.version}`,
       ],
     };
