@@ -26,11 +26,11 @@ describe('booking over HTTP (gateway + two booking instances, real NATS and Redi
 
   beforeAll(async () => {
     Object.assign(process.env, { REDIS_PREFIX: `test:${randomUUID().slice(0, 8)}:`, ALTCHA_COUNTER_MAX: '5', RATE_LIMITS: 'hold=1000/1m,read=5000/1m,book=1000/1m,manage=1000/1m,captcha=5000/1m' });
-    const env = { LOG_LEVEL: 'silent', NODE_ENV: 'test', NATS_QUEUE: queue, EVENT_STREAM: names.streamName, EVENT_SUBJECT_PREFIX: names.subjectPrefix, PRIVACY_KEY_BUCKET: names.keyBucket };
+    const env = { LOG_LEVEL: 'silent', NODE_ENV: 'test', NATS_QUEUE: queue, EVENT_STREAM: names.streamName, EVENT_SUBJECT_PREFIX: names.subjectPrefix, PRIVACY_KEY_BUCKET: names.keyBucket, RPC_NAMESPACE: `rpc-${names.subjectPrefix}` };
     const config = loadBookingConfig(env);
     const definition = { ...bookingService, module: () => AppModule.forRoot(config, { catalog: capacityOneCatalog(), activationKey: TEST_ACTIVATION_KEY }) };
     apps.push(await startApp(definition, config, 0), await startApp(definition, config, 0));
-    const gateway = await startApp(gatewayService, loadGatewayConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), 0);
+    const gateway = await startApp(gatewayService, loadGatewayConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', RPC_NAMESPACE: `rpc-${names.subjectPrefix}` }), 0);
     apps.push(gateway);
     base = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
     const from = futureMonday();

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { rpcSubject } from '@app/platform';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { TEST_KIOSK_TOKEN, startStaffGateway, type StaffTestGateway } from '../apps/gateway/src/staff/staff.testing';
 import { FrontdeskModule } from '../apps/gateway/src/frontdesk/frontdesk.module';
@@ -26,11 +28,14 @@ const ENDPOINTS: ReadonlyArray<[method: 'GET' | 'POST', path: string, body: unkn
   ['POST', 'tickets/W-001/no-show', null],
 ];
 
+/** This file's own request/reply namespace: the stand-in answers only this test's gateway. */
+const RPC_NAMESPACE = `test-staff-${randomUUID().slice(0, 8)}`;
+
 const jc = JSONCodec<{ id?: string; data?: Record<string, unknown> }>();
 
 async function standInFrontdesk(seen: Array<{ subject: string; data: Record<string, unknown> }>): Promise<NatsConnection> {
   const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
-  nc.subscribe('frontdesk.>', {
+  nc.subscribe(rpcSubject(RPC_NAMESPACE, 'frontdesk.>'), {
     callback: (_err, msg) => {
       const packet = jc.decode(msg.data);
       seen.push({ subject: msg.subject, data: packet.data ?? {} });
@@ -49,7 +54,7 @@ describe('staff endpoints: login, role and office scope', () => {
 
   beforeAll(async () => {
     nc = await standInFrontdesk(seen);
-    gw = await startStaffGateway({ imports: [FrontdeskModule] });
+    gw = await startStaffGateway({ imports: [FrontdeskModule], env: { RPC_NAMESPACE } });
     for (const user of ['clerk.hbs', 'clerk.qlb', 'manager.hbs', 'analyst', 'admin']) cookies[user] = await gw.login(user);
   });
   afterAll(async () => {
@@ -98,7 +103,7 @@ describe('staff endpoints: login, role and office scope', () => {
       const res = await call(method, `hbs/${path}`, body, { cookie: cookies[user] });
       expect([method, path, res.status]).toEqual([method, path, 200]);
     }
-    const commands = seen.filter((s) => !s.subject.startsWith('frontdesk.snapshot'));
+    const commands = seen.filter((s) => !s.subject.startsWith(rpcSubject(RPC_NAMESPACE, 'frontdesk.snapshot')));
     expect(commands).toHaveLength(ENDPOINTS.length - 1);
     for (const { data } of commands) expect(data).toMatchObject({ officeId: 'hbs', actor: { userId: user } });
   });

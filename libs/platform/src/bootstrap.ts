@@ -22,6 +22,7 @@ export interface ServiceDefinition<C extends CommonConfig> {
  * so SIGTERM drains connections. Used by main.ts and by integration tests alike.
  */
 export async function startApp<C extends CommonConfig>(definition: ServiceDefinition<C>, config: C, port = config.HTTP_PORT): Promise<INestApplication> {
+  assertSubjectsApart(config);
   const app = await NestFactory.create(definition.module(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
@@ -52,5 +53,18 @@ export async function runService<C extends CommonConfig>(definition: ServiceDefi
     const line = { level: 'fatal', time: new Date().toISOString(), service: definition.service, msg: err instanceof Error ? err.message : String(err), problems };
     process.stderr.write(`${JSON.stringify(line)}\n`);
     process.exit(1);
+  }
+}
+
+/**
+ * The event stream captures every subject under EVENT_SUBJECT_PREFIX and answers each publish with an
+ * ack: a request/reply namespace inside it would have every request answered by JetStream instead of
+ * the service. Refuse that at boot rather than fail every request with a baffling reply.
+ */
+function assertSubjectsApart(config: CommonConfig): void {
+  const ns = config.RPC_NAMESPACE;
+  const prefix = config.EVENT_SUBJECT_PREFIX;
+  if (ns === prefix || ns.startsWith(`${prefix}.`) || (ns === '' && ['booking', 'frontdesk', 'notifications', 'analytics'].includes(prefix))) {
+    throw new ConfigError([{ key: 'RPC_NAMESPACE', reason: `must not lie under EVENT_SUBJECT_PREFIX "${prefix}" (the event stream would capture the requests)` }]);
   }
 }

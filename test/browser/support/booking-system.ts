@@ -27,11 +27,11 @@ export async function startBookingSystem(): Promise<BookingSystem> {
   const redisPrefix = `test:browser:${randomUUID().slice(0, 8)}:`;
   // The gateway's booking module reads these from process.env when its module is built.
   Object.assign(process.env, { REDIS_PREFIX: redisPrefix, RATE_LIMITS: 'hold=1000/1m,read=5000/1m,book=1000/1m,manage=1000/1m,captcha=5000/1m' });
-  const env = { LOG_LEVEL: 'silent', NODE_ENV: 'test', NATS_QUEUE: `test-browser-${names.subjectPrefix}`, EVENT_STREAM: names.streamName, EVENT_SUBJECT_PREFIX: names.subjectPrefix, PRIVACY_KEY_BUCKET: names.keyBucket };
+  const env = { LOG_LEVEL: 'silent', NODE_ENV: 'test', NATS_QUEUE: `test-browser-${names.subjectPrefix}`, EVENT_STREAM: names.streamName, EVENT_SUBJECT_PREFIX: names.subjectPrefix, PRIVACY_KEY_BUCKET: names.keyBucket, RPC_NAMESPACE: `rpc-${names.subjectPrefix}` };
   const apps: INestApplication[] = [];
   const config = loadBookingConfig(env);
   apps.push(await startApp({ ...bookingService, module: () => AppModule.forRoot(config, { catalog: capacityOneCatalog(), activationKey: TEST_ACTIVATION_KEY }) }, config, 0));
-  const gateway = await startApp(gatewayService, loadGatewayConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), 0);
+  const gateway = await startApp(gatewayService, loadGatewayConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', RPC_NAMESPACE: `rpc-${names.subjectPrefix}` }), 0);
   apps.push(gateway);
   const site = await startSiteServer((await gateway.getUrl()).replace('[::1]', '127.0.0.1'));
   return {
