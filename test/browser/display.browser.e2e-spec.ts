@@ -52,7 +52,6 @@ describe('display page in Chromium (real system)', () => {
       expect(reply.ticket.number).toBe(expected);
       await expect(page.locator('#current-counter').textContent()).resolves.toBe(counter === 'schalter-3' ? 'Schalter 3' : 'Schalter 2');
     }
-    // eslint-disable-next-line no-console
     console.log(`display: call → screen ${timings.map((ms) => `${ms} ms`).join(', ')}`);
     for (const ms of timings) expect(ms).toBeLessThan(1000);
 
