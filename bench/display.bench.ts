@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const names = frontdeskNames();
   const day = new Date().toISOString().slice(0, 10);
   const now = berlin(day, '10:00');
-  const { app, url } = await startFrontdesk(names, () => now);
+  const { app, url } = await startFrontdesk(names, () => now, names);
   const nc = await natsConnection();
   const echo = nc.subscribe(`bench-echo-${names.suffix}`, { callback: (_e, m) => m.respond(m.data) });
   const arrivals: Map<number, number>[] = [];
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   }
   await Promise.all(sockets.map((s) => (s.connected ? undefined : new Promise((r) => s.once('connect', r)))));
   const actor = { userId: 'bench', role: 'clerk' };
-  const cmd = (subject: string, payload: object) => mustRequest<QueueCommandReply>(nc, subject, { officeId: 'hbs', actor, ...payload });
+  const cmd = (subject: string, payload: object) => mustRequest<QueueCommandReply>(nc, subject, { officeId: 'hbs', actor, ...payload }, names.rpcNamespace);
   await cmd(FRONTDESK.openCounter, { counterId: 'schalter-1' });
 
   const ours: number[] = [];
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     await cmd(FRONTDESK.start, { ticketId: reply.ticket!.ticketId });
     await cmd(FRONTDESK.complete, { ticketId: reply.ticket!.ticketId });
   }
-  const last = await mustRequest<DisplayState>(nc, FRONTDESK.displaySnapshot, { officeId: 'hbs' });
+  const last = await mustRequest<DisplayState>(nc, FRONTDESK.displaySnapshot, { officeId: 'hbs' }, names.rpcNamespace);
   const result: BenchResult = {
     name: 'display',
     at: new Date().toISOString(),

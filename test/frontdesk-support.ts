@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { activationTokenFor, FRONTDESK_SOCKET, newerState, type DisplayState } from '@app/contracts';
 import { fromZoned } from '@app/domain';
-import { startApp } from '@app/platform';
+import { rpcSubject, startApp } from '@app/platform';
 import type { INestApplication } from '@nestjs/common';
 import { connect, createInbox, JSONCodec, type NatsConnection } from 'nats';
 import { io, type Socket } from 'socket.io-client';
@@ -24,15 +24,21 @@ export function frontdeskNames() {
     queue: `test-frontdesk-${suffix}`,
     redisKey: `test-fd-io-${suffix}`,
     secret: `test-staff-token-secret-${suffix}-0123456789`,
+    /** Request/reply namespace: other frontdesk instances on the same NATS (parallel tests) never answer ours. */
+    rpcNamespace: `rpc-fd-${suffix}`,
   };
 }
 export type FrontdeskNames = ReturnType<typeof frontdeskNames>;
 
-/** A frontdesk app on an ephemeral port, its clock fixed at `atMs` unless a clock is given. */
-export async function startFrontdesk(names: FrontdeskNames, clock: () => number): Promise<{ app: INestApplication; url: string }> {
+/**
+ * A frontdesk app on an ephemeral port with the given clock. `rpcNamespace` puts its request/reply
+ * subjects under a namespace (pass `names.rpcNamespace`, and the same to `request`); without it the
+ * plain `frontdesk.*` subjects are served.
+ */
+export async function startFrontdesk(names: FrontdeskNames, clock: () => number, opts: { rpcNamespace?: string } = {}): Promise<{ app: INestApplication; url: string }> {
   const config = loadFrontdeskConfig({
     LOG_LEVEL: 'silent', NATS_URL, NATS_QUEUE: names.queue, EVENT_STREAM: names.streamName, EVENT_SUBJECT_PREFIX: names.subjectPrefix,
-    STAFF_TOKEN_SECRET: names.secret, SOCKET_REDIS_KEY: names.redisKey,
+    STAFF_TOKEN_SECRET: names.secret, SOCKET_REDIS_KEY: names.redisKey, RPC_NAMESPACE: opts.rpcNamespace ?? '',
   });
   const app = await startApp(frontdeskServiceWith({ clock }), config, 0);
   return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
@@ -55,14 +61,15 @@ export async function book(booking: BookingRuntime, date: string, start: string,
 export const berlin = (date: string, time: string) => fromZoned(date, time, 'Europe/Berlin');
 
 /**
- * NATS request/reply as the gateway makes it; resolves to the `{ ok, value | error }` envelope. The
- * subjects are fixed, so another engineer's stand-in responder may answer too: its replies say
- * `standIn: true` and are skipped, and the first real answer wins.
+ * NATS request/reply as the gateway makes it (under `namespace`, if the app was started with one);
+ * resolves to the `{ ok, value | error }` envelope. Without a namespace the subjects are shared, so
+ * another engineer's stand-in responder may answer too: its replies say `standIn: true` and are
+ * skipped, and the first real answer wins.
  */
-export async function request<T = any>(nc: NatsConnection, subject: string, payload: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
+export async function request<T = any>(nc: NatsConnection, subject: string, payload: unknown, namespace = ''): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> {
   const inbox = createInbox();
   const sub = nc.subscribe(inbox, { timeout: 10_000 });
-  nc.publish(subject, jc.encode({ pattern: subject, data: payload, id: randomUUID() }), { reply: inbox });
+  nc.publish(rpcSubject(namespace, subject), jc.encode({ pattern: subject, data: payload, id: randomUUID() }), { reply: inbox });
   try {
     for await (const m of sub) {
       const response = (jc.decode(m.data) as { response?: { ok: boolean; value?: { standIn?: boolean } } }).response;
@@ -75,8 +82,8 @@ export async function request<T = any>(nc: NatsConnection, subject: string, payl
   }
 }
 
-export async function mustRequest<T = any>(nc: NatsConnection, subject: string, payload: unknown): Promise<T> {
-  const reply = await request<T>(nc, subject, payload);
+export async function mustRequest<T = any>(nc: NatsConnection, subject: string, payload: unknown, namespace = ''): Promise<T> {
+  const reply = await request<T>(nc, subject, payload, namespace);
   if (!reply.ok) throw new Error(`${subject} refused: ${JSON.stringify(reply.error)}`);
   return reply.value;
 }

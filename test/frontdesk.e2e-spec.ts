@@ -27,8 +27,8 @@ describe('frontdesk end to end (NATS + Socket.IO, two instances)', () => {
 
   beforeAll(async () => {
     booking = await BookingRuntime.start(runtimeOptions({ streamName: names.streamName, subjectPrefix: names.subjectPrefix, keyBucket: names.keyBucket }));
-    a = await startFrontdesk(names, clock);
-    b = await startFrontdesk(names, clock);
+    a = await startFrontdesk(names, clock, names);
+    b = await startFrontdesk(names, clock, names);
     nc = await natsConnection();
   });
 
@@ -43,7 +43,7 @@ describe('frontdesk end to end (NATS + Socket.IO, two instances)', () => {
     }
   });
 
-  const cmd = (subject: string, payload: object) => mustRequest<QueueCommandReply>(nc, subject, { officeId: 'hbs', actor: clerk, ...payload });
+  const cmd = (subject: string, payload: object) => mustRequest<QueueCommandReply>(nc, subject, { officeId: 'hbs', actor: clerk, ...payload }, names.rpcNamespace);
   const serve = async (ticketId: string) => {
     await cmd(FRONTDESK.start, { ticketId });
     await cmd(FRONTDESK.complete, { ticketId });
@@ -72,7 +72,7 @@ describe('frontdesk end to end (NATS + Socket.IO, two instances)', () => {
     expect(JSON.stringify(shown)).not.toMatch(/Anna|Muster|example\.org|HBS-/); // never a name or reference on the screen
 
     await serve(called.ticket!.ticketId);
-    const staff = await mustRequest<StaffState>(nc, FRONTDESK.staffSnapshot, { officeId: 'hbs' });
+    const staff = await mustRequest<StaffState>(nc, FRONTDESK.staffSnapshot, { officeId: 'hbs' }, names.rpcNamespace);
     expect(staff.tickets.find((t) => t.number === 'T-001')).toMatchObject({ status: 'completed' });
     expect(staff.expected.find((e) => e.reference === reference)).toMatchObject({ status: 'checked_in', ticketNumber: 'T-001' });
     const next = await cmd(FRONTDESK.callNext, { counterId: 'schalter-1' });
@@ -84,10 +84,10 @@ describe('frontdesk end to end (NATS + Socket.IO, two instances)', () => {
     const reference = await book(booking, day, '10:00');
     const cancelled = await booking.service.cancel({ reference }, { correlationId: 'test', actor: 'citizen' });
     expect(cancelled.ok).toBe(true);
-    expect(await request(nc, FRONTDESK.checkIn, { officeId: 'hbs', actor: clerk, reference })).toMatchObject({ ok: false, error: { code: 'appointment_cancelled', kind: 'conflict' } });
-    expect(await request(nc, FRONTDESK.checkIn, { officeId: 'hbs', actor: clerk, reference: 'HBS-000000' })).toMatchObject({ ok: false, error: { code: 'appointment_not_today', kind: 'not_found' } });
-    expect(await request(nc, FRONTDESK.checkIn, { officeId: 'hbs', actor: clerk, qr: 'https://example.org' })).toMatchObject({ ok: false, error: { code: 'qr_not_ours' } });
-    expect(await request(nc, FRONTDESK.callNext, { officeId: 'hbs', actor: { userId: 'k', role: 'kiosk' }, counterId: 'schalter-1' })).toMatchObject({ ok: false, error: { code: 'kiosk_not_allowed' } });
+    expect(await request(nc, FRONTDESK.checkIn, { officeId: 'hbs', actor: clerk, reference }, names.rpcNamespace)).toMatchObject({ ok: false, error: { code: 'appointment_cancelled', kind: 'conflict' } });
+    expect(await request(nc, FRONTDESK.checkIn, { officeId: 'hbs', actor: clerk, reference: 'HBS-000000' }, names.rpcNamespace)).toMatchObject({ ok: false, error: { code: 'appointment_not_today', kind: 'not_found' } });
+    expect(await request(nc, FRONTDESK.checkIn, { officeId: 'hbs', actor: clerk, qr: 'https://example.org' }, names.rpcNamespace)).toMatchObject({ ok: false, error: { code: 'qr_not_ours' } });
+    expect(await request(nc, FRONTDESK.callNext, { officeId: 'hbs', actor: { userId: 'k', role: 'kiosk' }, counterId: 'schalter-1' }, names.rpcNamespace)).toMatchObject({ ok: false, error: { code: 'kiosk_not_allowed' } });
   });
 
   it('two concurrent call-next on two counters never return the same ticket (20 rounds, two instances)', async () => {
@@ -99,7 +99,7 @@ describe('frontdesk end to end (NATS + Socket.IO, two instances)', () => {
       expect(one.ticket!.ticketId).not.toBe(two.ticket!.ticketId);
       await Promise.all([serve(one.ticket!.ticketId), serve(two.ticket!.ticketId)]);
     }
-    const staff = await mustRequest<StaffState>(nc, FRONTDESK.staffSnapshot, { officeId: 'hbs' });
+    const staff = await mustRequest<StaffState>(nc, FRONTDESK.staffSnapshot, { officeId: 'hbs' }, names.rpcNamespace);
     expect(staff.tickets.filter((t) => t.status === 'completed')).toHaveLength(42);
   });
 
