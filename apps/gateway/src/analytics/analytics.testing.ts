@@ -20,9 +20,26 @@ export interface AnalyticsTestSystem {
 }
 
 /**
+ * A walk-in whose ticket number and service are spreadsheet formulas, as a broken or hostile writer
+ * might leave them in the log: the CSV export must neutralise both.
+ */
+async function appendFormulaBait(store: JetStreamEventStore): Promise<void> {
+  const id = `hbs-${SIMULATED.to}`;
+  const { version } = await store.readAggregate({ type: 'queue', id });
+  const data = { ticketId: 'bait', number: '=HYPERLINK("http://x","y")', kind: 'walk_in', seq: 999, services: [{ serviceId: '+cmd', quantity: 1 }], priority: 0, at: Date.parse(`${SIMULATED.to}T10:00:00Z`), reason: 'walk_in' };
+  await store.append({ type: 'queue', id }, [{ type: 'WalkInTicketIssued', data }], { expectedVersion: version, meta: { correlationId: 'test-bait' } });
+}
+
+/**
  * For e2e and browser tests: a stream of its own filled by the simulator (two weeks at hbs), the real
  * analytics service on it, and a gateway with staff login, the analytics API and page, and the shared
  * static files (and a stand-in for `/api/offices`). Everything is removed on close.
+ *
+ * `analytics.*` subjects are fixed, and jest runs test files in parallel: two such systems at once put
+ * two analytics services in one queue group, and either may answer either gateway. That is harmless
+ * because both streams get byte-identical content (same seed, same appends, same positions) and the
+ * replay is deterministic; a developer's own analytics service running on the default stream would
+ * break this assumption.
  */
 export async function startAnalyticsSystem(): Promise<AnalyticsTestSystem> {
   const suffix = randomBytes(4).toString('hex');
@@ -31,6 +48,7 @@ export async function startAnalyticsSystem(): Promise<AnalyticsTestSystem> {
   const store = await JetStreamEventStore.create(nc, { streamName: env.EVENT_STREAM, subjectPrefix: env.EVENT_SUBJECT_PREFIX });
   const catalog = loadCatalog('config/catalog.json');
   await simulateDays(store, catalog, { until: SIMULATED.to, days: 12, officeIds: ['hbs'], seed: 11, load: 1 }, () => undefined);
+  await appendFormulaBait(store);
   const analytics: INestApplication = await startApp(analyticsService, loadAnalyticsConfig(env), 0);
   const gateway = await startStaffGateway({
     imports: [AnalyticsHttpModule],
