@@ -12,7 +12,7 @@ const TEXTS = {
     'choose.lead': 'Tippen Sie auf Ihr Anliegen. Sie erhalten eine Wartenummer.', 'ticket.office': 'Bürgerbüro Halberstadt',
     'ticket.number': 'Ihre Wartenummer', 'ticket.live': 'Live-Stand auf dem Handy:', 'ticket.print': 'Drucken', 'ticket.done': 'Fertig',
     'ticket.wait': 'Geschätzte Wartezeit: ca. {n} Minuten', 'ticket.waitUnknown': 'Die Wartezeit wird berechnet, sobald ein Schalter öffnet.',
-    'ticket.qr': 'QR-Code zur Live-Ansicht Ihrer Wartenummer', 'error.device': 'Dieses Gerät ist nicht eingerichtet. Bitte wenden Sie sich an das Personal.',
+    'ticket.waitNone': 'Sie sind gleich an der Reihe.', 'ticket.qr': 'QR-Code zur Live-Ansicht Ihrer Wartenummer', 'error.device': 'Dieses Gerät ist nicht eingerichtet. Bitte wenden Sie sich an das Personal.',
     'error.generic': 'Das hat nicht geklappt. Bitte versuchen Sie es erneut oder wenden Sie sich an das Personal.', issuing: 'Wartenummer wird erstellt …',
   },
   en: {
@@ -20,7 +20,7 @@ const TEXTS = {
     'choose.lead': 'Tap your matter. You will receive a queue number.', 'ticket.office': "Citizens' Office Halberstadt",
     'ticket.number': 'Your number', 'ticket.live': 'Live status on your phone:', 'ticket.print': 'Print', 'ticket.done': 'Done',
     'ticket.wait': 'Estimated wait: about {n} minutes', 'ticket.waitUnknown': 'The wait is estimated as soon as a counter opens.',
-    'ticket.qr': 'QR code to the live view of your number', 'error.device': 'This device is not set up. Please ask the staff.',
+    'ticket.waitNone': 'You are next in line.', 'ticket.qr': 'QR code to the live view of your number', 'error.device': 'This device is not set up. Please ask the staff.',
     'error.generic': 'That did not work. Please try again or ask the staff.', issuing: 'Creating your number …',
   },
 };
@@ -68,7 +68,7 @@ function showTicket(ticket, service) {
   const url = `${location.origin}/ticket/${encodeURIComponent(officeId)}/${encodeURIComponent(ticket.ticketId)}`;
   $('#ticket-number').textContent = ticket.number;
   $('#ticket-service').textContent = service.name[i18n.lang];
-  $('#ticket-wait').textContent = ticket.estimatedWaitMinutes === undefined ? i18n.t('ticket.waitUnknown') : i18n.t('ticket.wait', { n: ticket.estimatedWaitMinutes });
+  $('#ticket-wait').textContent = waitText(ticket.estimatedWaitMinutes);
   $('#ticket-url').textContent = url;
   $('#ticket-time').textContent = new Intl.DateTimeFormat(i18n.lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ticket.issuedAt));
   fill($('#ticket-qr'), qrSvg(url, i18n.t('ticket.qr')));
@@ -77,6 +77,11 @@ function showTicket(ticket, service) {
   if (new URLSearchParams(location.search).has('autoprint')) window.print();
   clearTimeout(returnTimer);
   returnTimer = setTimeout(reset, RETURN_AFTER_MS);
+}
+
+function waitText(minutes) {
+  if (minutes === undefined) return i18n.t('ticket.waitUnknown');
+  return minutes === 0 ? i18n.t('ticket.waitNone') : i18n.t('ticket.wait', { n: minutes });
 }
 
 /** The QR code as one SVG path (no canvas, no inline style: the CSP stays strict). */
