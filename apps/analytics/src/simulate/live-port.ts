@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { JSONCodec, type NatsConnection } from 'nats';
+import { createInbox, JSONCodec, type NatsConnection } from 'nats';
 import { FRONTDESK, type FrontdeskActor, type QueueCommandReply } from '@app/contracts';
 import type { QueuePort } from './queue-day';
 
 const jc = JSONCodec();
+/** How long a refusal waits for another responder's acceptance. */
+const REFUSAL_SETTLE_MS = 25;
 
 export interface LiveOptions {
   readonly officeId: string;
@@ -46,12 +48,29 @@ export function livePort(nc: NatsConnection, options: LiveOptions, firstMinute: 
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string } };
 
-/** One request/reply as Nest's NATS client sends it; no responder or silence is a refusal, not a hang. */
+/**
+ * One request/reply as Nest's NATS client sends it. Subjects are shared by every frontdesk on the
+ * server (other queue groups, e.g. parallel tests, answer too), so a refusal waits a moment for an
+ * acceptance from another responder; silence is a refusal, not a hang.
+ */
 async function request(nc: NatsConnection, subject: string, data: unknown, timeoutMs: number): Promise<Envelope> {
+  const inbox = createInbox();
+  const sub = nc.subscribe(inbox, { timeout: timeoutMs });
+  let refusal: Envelope | undefined;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  nc.publish(subject, jc.encode({ pattern: subject, data, id: randomUUID() }), { reply: inbox });
   try {
-    const m = await nc.request(subject, jc.encode({ pattern: subject, data, id: randomUUID() }), { timeout: timeoutMs });
-    return (jc.decode(m.data) as { response?: Envelope }).response ?? { ok: false, error: { code: 'malformed_reply' } };
+    for await (const m of sub) {
+      const reply = (jc.decode(m.data) as { response?: Envelope }).response ?? { ok: false, error: { code: 'malformed_reply' } };
+      if (reply.ok) return reply;
+      refusal ??= reply;
+      settle ??= setTimeout(() => sub.unsubscribe(), REFUSAL_SETTLE_MS);
+    }
   } catch {
-    return { ok: false, error: { code: 'no_answer' } };
+    // timeout: nobody answered
+  } finally {
+    clearTimeout(settle);
+    sub.unsubscribe();
   }
+  return refusal ?? { ok: false, error: { code: 'no_answer' } };
 }

@@ -1,37 +1,56 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { JetStreamEventStore } from '@app/eventstore';
-import { deleteStreams, frontdeskNames, natsConnection, startFrontdesk } from '../../../../test/frontdesk-support';
+import { startApp } from '@app/platform';
+import { frontdeskServiceWith } from '../../../frontdesk/src/app.module';
+import { loadFrontdeskConfig } from '../../../frontdesk/src/config';
+import { deleteStreams, frontdeskNames, NATS_URL, natsConnection } from '../../../../test/frontdesk-support';
 import { loadCatalog } from '../flow/analytics-runtime';
 import { flowReport } from '../report/flow-report';
 import { simulateLive } from './simulate-run';
 
-/** `--live` against the real frontdesk app (its own stream and queue group), on the real clock. */
+/**
+ * `--live` against the real frontdesk app on the real clock, with its own stream and queue group. The
+ * office is renamed in a catalogue copy: frontdesk.* subjects are shared, and walk-ins for `hbs` would
+ * land in the queues of other test files' frontdesks running in parallel.
+ */
 jest.setTimeout(60_000);
 
 describe('simulate --live (frontdesk.* over NATS)', () => {
   const names = frontdeskNames();
+  const officeId = `sim-${names.suffix.toLowerCase()}`;
+  const catalogPath = join(tmpdir(), `catalog-${officeId}.json`);
   let nc: NatsConnection;
-  let frontdesk: Awaited<ReturnType<typeof startFrontdesk>>;
+  let frontdesk: INestApplication;
 
   beforeAll(async () => {
+    const raw = JSON.parse(readFileSync('config/catalog.json', 'utf8')) as { offices: { id: string }[] };
+    raw.offices[0]!.id = officeId;
+    writeFileSync(catalogPath, JSON.stringify(raw));
     nc = await natsConnection();
-    frontdesk = await startFrontdesk(names, () => Date.now());
+    const config = loadFrontdeskConfig({
+      LOG_LEVEL: 'silent', NATS_URL, NATS_QUEUE: names.queue, EVENT_STREAM: names.streamName, EVENT_SUBJECT_PREFIX: names.subjectPrefix,
+      STAFF_TOKEN_SECRET: names.secret, SOCKET_REDIS_KEY: names.redisKey, CATALOG_PATH: catalogPath,
+    });
+    frontdesk = await startApp(frontdeskServiceWith({ clock: () => Date.now() }), config, 0);
   });
   afterAll(async () => {
-    await frontdesk?.app.close();
+    await frontdesk?.close();
+    rmSync(catalogPath, { force: true });
     await deleteStreams(nc, names);
     await nc.drain();
   });
 
   it("plays the first hour of a day's walk-ins through the running frontdesk, into today's queue", async () => {
-    const catalog = loadCatalog('config/catalog.json');
-    // The frontdesk's queue group is the test's own, so only it answers; subjects are shared though, and
-    // the live port takes the first answer — a developer's running frontdesk could answer too.
-    const result = await simulateLive(nc, catalog, { officeId: 'hbs', seed: 3, load: 1, minutesPerSecond: 600, minutes: 60, actor: { userId: 'simulator', role: 'office_manager' } });
+    const catalog = loadCatalog(catalogPath);
+    const result = await simulateLive(nc, catalog, { officeId, seed: 3, load: 1, minutesPerSecond: 600, minutes: 60, actor: { userId: 'simulator', role: 'office_manager' } });
     expect(result.tickets).toBeGreaterThan(3);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
     const store = await JetStreamEventStore.create(nc, { streamName: names.streamName, subjectPrefix: names.subjectPrefix, ensureStreams: false });
-    const { figures } = await flowReport(store, { officeId: 'hbs', from: today, to: today });
+    const { figures } = await flowReport(store, { officeId, from: today, to: today });
     expect(figures.visits.walkIn).toBe(result.tickets);
     expect(figures.visits.outcomes.served + figures.visits.outcomes.no_show).toBeGreaterThan(0);
     expect(figures.counterUtilisation.length).toBeGreaterThan(0);
