@@ -2,7 +2,8 @@ import { BOOKING, type AppointmentView } from '@app/contracts';
 import { notFound } from '@app/domain';
 import { DomainException, RpcClient } from '@app/platform';
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiBookingDocs } from './openapi/booking-routes.docs';
 import type { Request } from 'express';
 import { ManageTokens } from '@app/contracts';
 import { RateLimit, RequireCaptcha, SecurityRefusalFilter } from '../security';
@@ -25,14 +26,14 @@ export class AppointmentsController {
   @Post(':reference/activate')
   @HttpCode(200)
   @RateLimit('manage')
-  @ApiOperation({ summary: 'Confirm the appointment with the token from the activation email' })
+  @ApiBookingDocs.activate()
   async activate(@Param('reference') reference: string, @Body() body: Record<string, unknown>): Promise<AppointmentView> {
     return relay(await this.rpc.request<AppointmentView>(BOOKING.activate, { reference, token: body?.['token'] }));
   }
 
   @Get(':reference')
   @RateLimit('read')
-  @ApiOperation({ summary: 'The appointment (manage token as Bearer or ?token=); email masked, no other contact data' })
+  @ApiBookingDocs.get()
   async get(@Param('reference') reference: string, @Req() req: Request): Promise<AppointmentView> {
     this.authorise(reference, req);
     return relay(await this.rpc.request<AppointmentView>(BOOKING.getAppointment, { reference }));
@@ -41,7 +42,7 @@ export class AppointmentsController {
   @Post(':reference/cancel')
   @HttpCode(200)
   @RateLimit('manage')
-  @ApiOperation({ summary: 'Cancel the appointment (manage token)' })
+  @ApiBookingDocs.cancel()
   async cancel(@Param('reference') reference: string, @Req() req: Request): Promise<AppointmentView> {
     this.authorise(reference, req);
     return relay(await this.rpc.request<AppointmentView>(BOOKING.cancel, { reference }));
@@ -51,7 +52,7 @@ export class AppointmentsController {
   @HttpCode(200)
   @RequireCaptcha('reschedule', () => 'reschedule')
   @RateLimit('manage')
-  @ApiOperation({ summary: 'Move the appointment to another time, the same day or another (manage token + ALTCHA); reference and link stay' })
+  @ApiBookingDocs.reschedule()
   async reschedule(@Param('reference') reference: string, @Req() req: Request, @Body() body: Record<string, unknown>): Promise<AppointmentView> {
     this.authorise(reference, req);
     return relay(await this.rpc.request<AppointmentView>(BOOKING.reschedule, { reference, date: body?.['date'], start: body?.['start'] }));
@@ -60,7 +61,7 @@ export class AppointmentsController {
   @Get(':reference/calendar.ics')
   @RateLimit('read')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @ApiOperation({ summary: 'The appointment as an iCalendar file (?token=)' })
+  @ApiBookingDocs.ics()
   async ics(@Param('reference') reference: string, @Req() req: Request, @Query('lang') lang?: string): Promise<string> {
     this.authorise(reference, req);
     return appointmentIcs(relay(await this.rpc.request<AppointmentView>(BOOKING.getAppointment, { reference })), lang === 'en' ? 'en' : 'de');

@@ -1,7 +1,8 @@
 import { BOOKING, type AvailabilityResponse, type BookingReply, type HoldResponse, type OfficesResponse, type ServicesResponse, type ContactResponse } from '@app/contracts';
 import { RpcClient } from '@app/platform';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiBookingDocs } from './openapi/booking-routes.docs';
 import type { Response } from 'express';
 import { ManageTokens } from '@app/contracts';
 import { RateLimit, RequireCaptcha, SecurityRefusalFilter } from '../security';
@@ -21,21 +22,21 @@ export class OfficesController {
 
   @Get()
   @RateLimit('read')
-  @ApiOperation({ summary: 'Offices (Standorte) with their booking rules' })
+  @ApiBookingDocs.offices()
   async offices(): Promise<OfficesResponse> {
     return relay(await this.rpc.request<OfficesResponse>(BOOKING.offices, {}));
   }
 
   @Get(':officeId/services')
   @RateLimit('read')
-  @ApiOperation({ summary: 'Services bookable online at an office: minutes, documents (de/en), max quantity, fee, combinable' })
+  @ApiBookingDocs.services()
   async services(@Param('officeId') officeId: string): Promise<ServicesResponse> {
     return relay(await this.rpc.request<ServicesResponse>(BOOKING.services, { officeId }));
   }
 
   @Get(':officeId/availability')
   @RateLimit('read')
-  @ApiOperation({ summary: 'Free start times per day: ?services=personalausweis:1,anmeldung:2&from=YYYY-MM-DD&to=YYYY-MM-DD (≤ 62 days)' })
+  @ApiBookingDocs.availability()
   async availability(@Param('officeId') officeId: string, @Query() query: Record<string, unknown>): Promise<AvailabilityResponse> {
     const request = { officeId, services: parseServiceLines(query['services']), from: query['from'], to: query['to'] };
     return relay(await this.rpc.request<AvailabilityResponse>(BOOKING.availability, request));
@@ -44,7 +45,7 @@ export class OfficesController {
   @Post(':officeId/holds')
   @RequireCaptcha('hold')
   @RateLimit('hold')
-  @ApiOperation({ summary: 'Hold a start time for a few minutes (ALTCHA in header x-altcha or field altcha)' })
+  @ApiBookingDocs.placeHold()
   async placeHold(@Param('officeId') officeId: string, @Body() body: Body_): Promise<HoldResponse> {
     const { date, start, services, holdId } = body ?? {};
     return relay(await this.rpc.request<HoldResponse>(BOOKING.placeHold, { officeId, date, start, services, holdId }));
@@ -53,14 +54,14 @@ export class OfficesController {
   @Post(':officeId/holds/:holdId/extend')
   @HttpCode(200)
   @RateLimit('hold')
-  @ApiOperation({ summary: 'Give a hold another hold time (at most twice; no captcha: the hold needed one)' })
+  @ApiBookingDocs.extendHold()
   async extendHold(@Param('officeId') officeId: string, @Param('holdId') holdId: string, @Body() body: Body_): Promise<HoldResponse> {
     return relay(await this.rpc.request<HoldResponse>(BOOKING.extendHold, { officeId, holdId, date: body?.['date'] }));
   }
 
   @Post(':officeId/holds/:holdId/contact')
   @RateLimit('book')
-  @ApiOperation({ summary: 'Contact data for a hold → appointment awaiting email activation (202) or booked (201)' })
+  @ApiBookingDocs.submitContact()
   async submitContact(@Param('officeId') officeId: string, @Param('holdId') holdId: string, @Body() body: Body_, @Res({ passthrough: true }) res: Response): Promise<ContactResponse> {
     const { date, name, email, phone, language, consent } = body ?? {};
     if (consent !== true) relay({ ok: false, error: consentMissing() });

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { issueStaffToken } from '@app/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiStaffDocs } from '../booking/openapi/queue-routes.docs';
 import { invalid } from '@app/domain';
 import { DomainException } from '@app/platform';
 import { actorOf, type StaffRequest } from './staff-access';
@@ -11,12 +13,14 @@ import { STAFF_CONFIG } from './staff-config.token';
  * GET /api/staff/socket-token?officeId=hbs — a signed token (2 min by default) for the front desk's
  * `/staff` Socket.IO namespace. The guard has checked the session, the role and the office.
  */
+@ApiTags('staff')
 @Controller('api/staff/socket-token')
 export class SocketTokenController {
   constructor(@Inject(STAFF_CONFIG) private readonly config: StaffConfig) {}
 
   @Get()
   @StaffOnly('clerk', 'office_manager', 'admin')
+  @ApiStaffDocs.socketToken()
   issue(@Req() req: StaffRequest) {
     const actor = actorOf(req);
     if (actor.role === 'analyst' || actor.officeId === undefined) throw new DomainException(officeRequired());
