@@ -147,6 +147,10 @@ describe('API documentation (/api/docs)', () => {
       await page.waitForSelector('.opblock-tag-section', { timeout: 20_000 });
       expect(await page.locator('.opblock').count()).toBeGreaterThan(30);
       await expect(page.locator('.info .title').innerText()).resolves.toContain('Schalter');
+      // Opening an operation renders its schemas and problem examples (highlighted code): still no CSP error.
+      await page.locator('#operations-booking-OfficesController_submitContact .opblock-summary').first().click();
+      await page.waitForSelector('.responses-table .response[data-code="422"]', { timeout: 10_000 });
+      await expect(page.locator('.responses-table').first().innerText()).resolves.toContain('contact_limit');
       if (process.env.DOCS_SCREENSHOT) await page.screenshot({ path: process.env.DOCS_SCREENSHOT, fullPage: false });
       expect(problems).toEqual([]);
       await context.close();

@@ -12,6 +12,7 @@ const DOCS_PATH = 'api/docs';
  * Serves the OpenAPI document of the public API at /api/docs (JSON at /api/docs-json). Call from main.ts.
  * The gateway's CSP forbids inline script and style; Nest's Swagger UI page has inline `<style>` blocks,
  * so /api/docs gets our own page (same Swagger UI files, init script as a file) and the CSP stays strict.
+ * The real-browser check is test/api-docs.e2e-spec.ts.
  */
 export function setupApiDocs(app: INestApplication): void {
   const http = app.getHttpAdapter();
@@ -21,7 +22,8 @@ export function setupApiDocs(app: INestApplication): void {
   http.get(`/${DOCS_PATH}/schalter-docs.css`, (_req: Request, res: Response) => res.type('css').send(SWAGGER_CSS));
   SwaggerModule.setup(DOCS_PATH, app, () => buildApiDocument(app), {
     customSiteTitle: 'Schalter API',
-    swaggerOptions: { validatorUrl: null, docExpansion: 'list', defaultModelsExpandDepth: 0, tryItOutEnabled: false },
+    // BaseLayout: no top bar, whose Swagger logo is an SVG with an inline <style> the CSP would block.
+    swaggerOptions: { layout: 'BaseLayout', validatorUrl: null, docExpansion: 'list', defaultModelsExpandDepth: 0, tryItOutEnabled: false },
   });
 }
 
