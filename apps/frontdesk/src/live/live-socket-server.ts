@@ -49,13 +49,22 @@ export class LiveSocketServer {
     for (const r of this.redis) r.disconnect();
   }
 
+  /**
+   * One state per room, built once and encoded once by Socket.IO for all its sockets. The screens go
+   * first (a call is what people wait for), and a state nobody here listens to is not built: the
+   * staff state lists every ticket of the day and grows with it.
+   */
   private push(day: OfficeDay, change: DayChange): void {
     if (day.date !== this.options.today()) return;
     const now = this.options.clock();
-    this.io.of(FRONTDESK_SOCKET.staffNamespace).local.to(FRONTDESK_SOCKET.staffRoom(day.officeId)).emit(FRONTDESK_SOCKET.stateEvent, day.staffState(now));
-    if (change === 'queue') {
-      this.io.of(FRONTDESK_SOCKET.displayNamespace).local.to(FRONTDESK_SOCKET.displayRoom(day.officeId)).emit(FRONTDESK_SOCKET.stateEvent, day.displayState(now));
-    }
+    if (change === 'queue') this.emitTo(FRONTDESK_SOCKET.displayNamespace, FRONTDESK_SOCKET.displayRoom(day.officeId), () => day.displayState(now));
+    this.emitTo(FRONTDESK_SOCKET.staffNamespace, FRONTDESK_SOCKET.staffRoom(day.officeId), () => day.staffState(now));
+  }
+
+  private emitTo(namespace: string, room: string, state: () => unknown): void {
+    const nsp = this.io.of(namespace);
+    if (!nsp.adapter.rooms.get(room)?.size) return;
+    nsp.local.to(room).emit(FRONTDESK_SOCKET.stateEvent, state());
   }
 
   private setUpStaff(nsp: Namespace): void {
