@@ -48,18 +48,51 @@ function parts(instant: Instant, timeZone: string): Record<string, number> {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const HOUR = 3_600_000;
+/** Entries per zone before its cache starts again (an hour each: 50,000 ≈ 5.7 years of hours). */
+const OFFSET_CACHE_LIMIT = 50_000;
+/**
+ * Offset in ms per (zone, UTC hour). `formatToParts` is by far the costliest step of every booking
+ * decision, and an offset changes only a few times a year. An hour whose first and last second
+ * have different offsets (a transition inside it) is stored as NaN and asked of Intl every time, so
+ * the cache stays exact for transitions at any second, not only on the hour (tzdb never has two
+ * transitions within one hour).
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** Offset in ms (whole seconds) straight from Intl. */
+function intlOffsetMs(instant: Instant, timeZone: string): number {
+  const p = parts(instant, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
+}
+
+function offsetMs(instant: Instant, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (zone === undefined) offsetCache.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(instant / HOUR);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const first = intlOffsetMs(hour * HOUR, timeZone);
+    offset = first === intlOffsetMs(hour * HOUR + HOUR - 1000, timeZone) ? first : Number.NaN;
+    if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
+    zone.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? intlOffsetMs(instant, timeZone) : offset;
+}
+
 /** Offset of the zone from UTC at that instant, in minutes (Berlin: +60 in winter, +120 in summer). */
 export function zoneOffsetMinutes(instant: Instant, timeZone: string): number {
-  const p = parts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE);
+  return Math.round(offsetMs(instant, timeZone) / MINUTE);
 }
 
 export function toZoned(instant: Instant, timeZone: string): ZonedParts {
-  const p = parts(instant, timeZone);
-  const date = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
-  const weekday = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1;
-  return { date, time: `${pad(p.hour)}:${pad(p.minute)}`, weekday, minuteOfDay: p.hour * 60 + p.minute };
+  // The offset is whole seconds, so the shifted instant's UTC fields are the zone's wall clock.
+  const local = new Date(instant + offsetMs(instant, timeZone));
+  const hour = local.getUTCHours();
+  const minute = local.getUTCMinutes();
+  const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const weekday = ((local.getUTCDay() + 6) % 7) + 1;
+  return { date, time: `${pad(hour)}:${pad(minute)}`, weekday, minuteOfDay: hour * 60 + minute };
 }
 
 /**

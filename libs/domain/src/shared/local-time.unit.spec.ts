@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, daysBetween, fromZoned, isoWeekday, toZoned } from './local-time';
+import { addDays, daysBetween, fromZoned, isoWeekday, toZoned, zoneOffsetMinutes } from './local-time';
 
 const BERLIN = 'Europe/Berlin';
 
@@ -39,4 +39,36 @@ describe('local time in Europe/Berlin', () => {
     expect(daysBetween('2026-11-24', '2027-01-23')).toBe(60);
     expect(isoWeekday('2026-11-29')).toBe(7);
   });
+
+  it('answers from its offset cache exactly what Intl says, also at odd transitions and offsets of seconds', () => {
+    // Lord Howe shifts by 30 minutes, Kathmandu is +05:45, and before 1893 Berlin kept local mean time (+00:53:28).
+    const zones = [BERLIN, 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'UTC'];
+    const transitions = [Date.parse('2026-03-29T01:00:00Z'), Date.parse('2026-10-25T01:00:00Z'), Date.parse('1893-03-31T23:06:32Z'), Date.parse('2026-04-04T15:00:00Z')];
+    const instant = fc.oneof(
+      fc.integer({ min: Date.parse('1880-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }),
+      fc.tuple(fc.constantFrom(...transitions), fc.integer({ min: -7_200_000, max: 7_200_000 })).map(([t, d]) => t + d),
+    );
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...zones), (t, zone) => {
+        const expected = intlWallClock(t, zone);
+        const zoned = toZoned(t, zone);
+        expect({ date: zoned.date, time: zoned.time }).toEqual({ date: expected.date, time: expected.time });
+        expect(zoneOffsetMinutes(t, zone)).toBe(expected.offsetMinutes);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+
+/** The uncached reference: Intl asked about this very instant. */
+function intlWallClock(instant: number, zone: string) {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const p = Object.fromEntries(f.formatToParts(instant).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+  const asUtc = Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return {
+    date: `${pad(p['year']!, 4)}-${pad(p['month']!)}-${pad(p['day']!)}`,
+    time: `${pad(p['hour']!)}:${pad(p['minute']!)}`,
+    offsetMinutes: Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000),
+  };
+}
