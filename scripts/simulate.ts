@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const catalog = loadCatalog(config.CATALOG_PATH);
   const known = catalog.offices.map((o) => o.id);
   if (args.office !== undefined && !known.includes(args.office)) fail(`Unbekanntes Amt / unknown office "${args.office}". Bekannt / known: ${known.join(', ')}`);
-  if (args.mode === 'live') return runLive(config.NATS_URL, catalog, args);
+  if (args.mode === 'live') return runLive(config.NATS_URL, config.RPC_NAMESPACE, catalog, args);
   const store = await connectEventStore({ servers: config.NATS_URL, name: 'simulate', streamName: config.EVENT_STREAM, subjectPrefix: config.EVENT_SUBJECT_PREFIX });
   const started = Date.now();
   try {
@@ -74,13 +74,13 @@ async function main(): Promise<void> {
   }
 }
 
-async function runLive(natsUrl: string, catalog: ReturnType<typeof loadCatalog>, args: ReturnType<typeof parse>): Promise<void> {
+async function runLive(natsUrl: string, rpcNamespace: string, catalog: ReturnType<typeof loadCatalog>, args: ReturnType<typeof parse>): Promise<void> {
   const nc = await connect({ servers: natsUrl, name: 'simulate-live' });
   const started = Date.now();
   try {
     const officeId = args.office ?? catalog.offices[0]!.id;
     process.stderr.write(`simulate --live: ${officeId}, ${args.speed} simulated minutes per second${args.minutes ? `, first ${args.minutes} minutes` : ''}\n`);
-    const r = await simulateLive(nc, catalog, { officeId, seed: args.seed, load: args.load, minutesPerSecond: args.speed, minutes: args.minutes, actor: { userId: 'simulator', role: 'office_manager' } });
+    const r = await simulateLive(nc, catalog, { officeId, seed: args.seed, load: args.load, minutesPerSecond: args.speed, minutes: args.minutes, actor: { userId: 'simulator', role: 'office_manager' }, rpcNamespace });
     process.stderr.write(`simulate --live: ${r.tickets} tickets, ${r.refused} requests refused or unanswered, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     if (r.tickets === 0) {
       process.stderr.write('Keine Tickets: läuft frontdesk? / No tickets: is frontdesk running (npm start)?\n');

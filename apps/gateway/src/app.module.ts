@@ -1,5 +1,6 @@
 import { HealthModule, natsCheck, PlatformModule, redisCheck, type ServiceDefinition } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AnalyticsHttpModule } from './analytics/analytics-http.module';
 import { BookingHttpModule } from './booking/booking-http.module';
 import type { GatewayConfig } from './config';
 import { StatusController } from './health/status.controller';
@@ -19,6 +20,7 @@ export class AppModule {
         StaffModule.forRoot(),
         FrontdeskModule,
         BookingHttpModule.forRoot(),
+        AnalyticsHttpModule,
       ],
       controllers: [StatusController, CitizenLinksController],
     };

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { createInbox, JSONCodec, type NatsConnection } from 'nats';
+import { JSONCodec, type NatsConnection } from 'nats';
+import { rpcSubject } from '@app/platform';
 import { FRONTDESK, type FrontdeskActor, type QueueCommandReply } from '@app/contracts';
 import type { QueuePort } from './queue-day';
 
 const jc = JSONCodec();
-/** How long a refusal waits for another responder's acceptance. */
-const REFUSAL_SETTLE_MS = 25;
 
 export interface LiveOptions {
   readonly officeId: string;
   /** Simulated minutes per real second: 60 plays an 8-hour day in 8 minutes. */
   readonly minutesPerSecond: number;
   readonly actor: FrontdeskActor;
+  /** The running system's RPC_NAMESPACE (empty for the default subjects). */
+  readonly rpcNamespace?: string;
   readonly timeoutMs?: number;
 }
 
@@ -25,7 +26,7 @@ export function livePort(nc: NatsConnection, options: LiveOptions, firstMinute: 
   let refused = 0;
   const base = { officeId: options.officeId, actor: options.actor };
   const send = async (subject: string, payload: Record<string, unknown>): Promise<QueueCommandReply | undefined> => {
-    const reply = await request(nc, subject, { ...base, ...payload }, options.timeoutMs ?? 5000);
+    const reply = await request(nc, options.rpcNamespace ?? '', subject, { ...base, ...payload }, options.timeoutMs ?? 5000);
     if (!reply.ok) refused += 1;
     return reply.ok ? (reply.value as QueueCommandReply) : undefined;
   };
@@ -48,29 +49,12 @@ export function livePort(nc: NatsConnection, options: LiveOptions, firstMinute: 
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string } };
 
-/**
- * One request/reply as Nest's NATS client sends it. Subjects are shared by every frontdesk on the
- * server (other queue groups, e.g. parallel tests, answer too), so a refusal waits a moment for an
- * acceptance from another responder; silence is a refusal, not a hang.
- */
-async function request(nc: NatsConnection, subject: string, data: unknown, timeoutMs: number): Promise<Envelope> {
-  const inbox = createInbox();
-  const sub = nc.subscribe(inbox, { timeout: timeoutMs });
-  let refusal: Envelope | undefined;
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  nc.publish(subject, jc.encode({ pattern: subject, data, id: randomUUID() }), { reply: inbox });
+/** One request/reply as Nest's NATS client sends it; silence is a refusal, not a hang. */
+async function request(nc: NatsConnection, namespace: string, pattern: string, data: unknown, timeoutMs: number): Promise<Envelope> {
   try {
-    for await (const m of sub) {
-      const reply = (jc.decode(m.data) as { response?: Envelope }).response ?? { ok: false, error: { code: 'malformed_reply' } };
-      if (reply.ok) return reply;
-      refusal ??= reply;
-      settle ??= setTimeout(() => sub.unsubscribe(), REFUSAL_SETTLE_MS);
-    }
+    const m = await nc.request(rpcSubject(namespace, pattern), jc.encode({ pattern, data, id: randomUUID() }), { timeout: timeoutMs });
+    return (jc.decode(m.data) as { response?: Envelope }).response ?? { ok: false, error: { code: 'malformed_reply' } };
   } catch {
-    // timeout: nobody answered
-  } finally {
-    clearTimeout(settle);
-    sub.unsubscribe();
+    return { ok: false, error: { code: 'no_answer' } };
   }
-  return refusal ?? { ok: false, error: { code: 'no_answer' } };
 }

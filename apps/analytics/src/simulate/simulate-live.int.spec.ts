@@ -13,17 +13,12 @@ import { flowReport } from '../report/flow-report';
 import { simulateLive } from './simulate-run';
 
 /**
- * `--live` against the real frontdesk app on the real clock, with its own stream and queue group. The
- * office is renamed in a catalogue copy: frontdesk.* subjects are shared, and walk-ins for `hbs` would
- * land in the queues of other test files' frontdesks running in parallel.
- *
- * Opt-in (SIMULATE_LIVE_TEST=1): while it runs, its frontdesk also answers other test files' requests
- * on the shared subjects (refusing office `hbs`), which could fail them in a parallel jest run.
+ * `--live` against the real frontdesk app on the real clock, with its own stream, queue group and RPC
+ * namespace, so no other frontdesk (parallel test files, a running dev system) takes its requests.
  */
 jest.setTimeout(60_000);
-const describeLive = process.env.SIMULATE_LIVE_TEST === '1' ? describe : describe.skip;
 
-describeLive('simulate --live (frontdesk.* over NATS)', () => {
+describe('simulate --live (frontdesk.* over NATS)', () => {
   const names = frontdeskNames();
   const officeId = `sim-${names.suffix.toLowerCase()}`;
   const catalogPath = join(tmpdir(), `catalog-${officeId}.json`);
@@ -37,7 +32,7 @@ describeLive('simulate --live (frontdesk.* over NATS)', () => {
     nc = await natsConnection();
     const config = loadFrontdeskConfig({
       LOG_LEVEL: 'silent', NATS_URL, NATS_QUEUE: names.queue, EVENT_STREAM: names.streamName, EVENT_SUBJECT_PREFIX: names.subjectPrefix,
-      STAFF_TOKEN_SECRET: names.secret, SOCKET_REDIS_KEY: names.redisKey, CATALOG_PATH: catalogPath,
+      STAFF_TOKEN_SECRET: names.secret, SOCKET_REDIS_KEY: names.redisKey, CATALOG_PATH: catalogPath, RPC_NAMESPACE: `rpc-${names.suffix}`,
     });
     frontdesk = await startApp(frontdeskServiceWith({ clock: () => Date.now() }), config, 0);
   });
@@ -50,7 +45,7 @@ describeLive('simulate --live (frontdesk.* over NATS)', () => {
 
   it("plays the first hour of a day's walk-ins through the running frontdesk, into today's queue", async () => {
     const catalog = loadCatalog(catalogPath);
-    const result = await simulateLive(nc, catalog, { officeId, seed: 3, load: 1, minutesPerSecond: 600, minutes: 60, actor: { userId: 'simulator', role: 'office_manager' } });
+    const result = await simulateLive(nc, catalog, { officeId, seed: 3, load: 1, minutesPerSecond: 600, minutes: 60, actor: { userId: 'simulator', role: 'office_manager' }, rpcNamespace: `rpc-${names.suffix}` });
     expect(result.tickets).toBeGreaterThan(3);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
     const store = await JetStreamEventStore.create(nc, { streamName: names.streamName, subjectPrefix: names.subjectPrefix, ensureStreams: false });

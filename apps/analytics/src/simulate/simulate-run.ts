@@ -75,6 +75,7 @@ export interface LiveRunOptions {
   /** Play only the first minutes of the day (a quick demo or a test); the whole day when absent. */
   readonly minutes?: number;
   readonly actor: FrontdeskActor;
+  readonly rpcNamespace?: string;
 }
 
 /**
@@ -89,7 +90,7 @@ export async function simulateLive(nc: NatsConnection, catalog: Catalog, options
   let intervals = openingIntervals(office, template);
   if (options.minutes !== undefined) intervals = [{ from: intervals[0]!.from, to: intervals[0]!.from + options.minutes }];
   const arrivals = arrivalsOf(template, { ...plan, appointments: [] }, []).filter((a) => intervals.some((i) => a.minute >= i.from && a.minute < i.to));
-  const port = livePort(nc, { officeId: office.id, minutesPerSecond: options.minutesPerSecond, actor: options.actor }, intervals[0]!.from);
+  const port = livePort(nc, { officeId: office.id, minutesPerSecond: options.minutesPerSecond, actor: options.actor, rpcNamespace: options.rpcNamespace }, intervals[0]!.from);
   const tickets = await playDay(port, intervals, arrivals, plan.counters);
   return { tickets, refused: port.refused() };
 }

@@ -35,15 +35,12 @@ async function appendFormulaBait(store: JetStreamEventStore): Promise<void> {
  * analytics service on it, and a gateway with staff login, the analytics API and page, and the shared
  * static files (and a stand-in for `/api/offices`). Everything is removed on close.
  *
- * `analytics.*` subjects are fixed, and jest runs test files in parallel: two such systems at once put
- * two analytics services in one queue group, and either may answer either gateway. That is harmless
- * because both streams get byte-identical content (same seed, same appends, same positions) and the
- * replay is deterministic; a developer's own analytics service running on the default stream would
- * break this assumption.
+ * The system has its own RPC namespace, so parallel test files and a developer's running system never
+ * answer its requests.
  */
 export async function startAnalyticsSystem(): Promise<AnalyticsTestSystem> {
   const suffix = randomBytes(4).toString('hex');
-  const env = { LOG_LEVEL: 'silent', EVENT_STREAM: `T_ANA_${suffix}`, EVENT_SUBJECT_PREFIX: `tana_${suffix}` };
+  const env = { LOG_LEVEL: 'silent', EVENT_STREAM: `T_ANA_${suffix}`, EVENT_SUBJECT_PREFIX: `tana_${suffix}`, RPC_NAMESPACE: `rpc_ana_${suffix}` };
   const nc: NatsConnection = await connect({ servers: process.env.NATS_URL ?? '127.0.0.1:4222' });
   const store = await JetStreamEventStore.create(nc, { streamName: env.EVENT_STREAM, subjectPrefix: env.EVENT_SUBJECT_PREFIX });
   const catalog = loadCatalog('config/catalog.json');
@@ -52,6 +49,7 @@ export async function startAnalyticsSystem(): Promise<AnalyticsTestSystem> {
   const analytics: INestApplication = await startApp(analyticsService, loadAnalyticsConfig(env), 0);
   const gateway = await startStaffGateway({
     imports: [AnalyticsHttpModule],
+    env: { RPC_NAMESPACE: env.RPC_NAMESPACE },
     beforeListen: (app) => {
       app.useStaticAssets(join(process.cwd(), 'apps/gateway/public'));
       // Stand-in for the booking API's office list (the dashboard's office filter), from the same catalogue.
