@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
 import { launchChromium, watchedPage } from './support/chromium';
-import { CLERK, startFrontdeskSystem, type FrontdeskSystem } from './support/frontdesk-system';
+import { CLERK, startFrontdeskSystem, staffApi, type FrontdeskSystem } from './support/frontdesk-system';
 
 /**
  * The staff console in Debian's Chromium at 1366×768 against the real gateway, booking and frontdesk.
@@ -97,6 +97,53 @@ describe('staff console in Chromium (real system, keyboard only)', () => {
     await page.screenshot({ path: `${SHOTS}/console-done.png`, fullPage: true });
     await expectNoAxeViolations(page, 'console after serving');
     expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]); // the first session check is a 401
+    await context.close();
+  });
+  it('in English: a refused recall explained, park, put back, and transfer to another counter', async () => {
+    const staff = await staffApi(system.url);
+    const first = await staff.post('/api/staff/offices/hbs/walk-ins', { services: [{ serviceId: 'reisepass', quantity: 1 }] });
+    await staff.post('/api/staff/offices/hbs/counters/schalter-2/open');
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${system.url}/staff?lang=en`);
+    await page.locator('#username:focus').waitFor();
+    await page.keyboard.type(CLERK.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(CLERK.password);
+    await page.keyboard.press('Enter');
+    await page.locator('#announce', { hasText: 'Connected' }).waitFor({ timeout: 10_000 });
+    const live = page.locator('#announce');
+    // A new browser context remembers no counter: choose Schalter 2 with the keyboard.
+    await tabTo(page, '#counter');
+    await page.keyboard.press('ArrowDown'); // Schalter 2
+    await page.locator('#toggle-counter', { hasText: 'Close counter' }).waitFor();
+
+    const row = page.locator(`#waiting tr[data-ticket="${first.ticket.number}"]`);
+    await tabTo(page, `#waiting tr[data-ticket="${first.ticket.number}"] button`);
+    await page.keyboard.press('Enter');
+    await live.filter({ hasText: `${first.ticket.number} called to Counter 2` }).waitFor();
+    await tabTo(page, '[data-action="recall"]');
+    await page.keyboard.press('Enter');
+    // Right after a call the rule refuses a recall; the page shows the server's English reason.
+    await page.locator('#desk-error', { hasText: 'can be called again in' }).waitFor();
+    await tabTo(page, '[data-action="park"]');
+    await page.keyboard.press('Enter');
+    await row.filter({ hasText: 'parked' }).waitFor();
+    await tabTo(page, `#waiting tr[data-ticket="${first.ticket.number}"] button`);
+    await page.keyboard.press('Enter'); // back into the queue
+    await row.filter({ hasText: 'waiting' }).waitFor();
+
+    await tabTo(page, '[data-action="call-next"]');
+    await page.keyboard.press('Enter');
+    await page.locator('#current', { hasText: first.ticket.number }).waitFor();
+    await tabTo(page, '#transfer-to');
+    await tabTo(page, '#transfer-form button');
+    await page.keyboard.press('Enter');
+    await live.filter({ hasText: 'Done: Transfer' }).waitFor();
+    await page.locator('#current', { hasText: 'Nobody called' }).waitFor();
+    await expectNoAxeViolations(page, 'console in English');
+    await page.screenshot({ path: `${SHOTS}/console-en.png`, fullPage: true });
+    expect(problems.filter((p) => !p.includes('status of 401') && !p.includes('status of 422'))).toEqual([]); // 422: the refused recall
     await context.close();
   });
 });
