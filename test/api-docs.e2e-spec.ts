@@ -20,7 +20,7 @@ import { launchChromium, watchedPage } from './browser/support/chromium';
  */
 jest.setTimeout(90_000);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 interface Route { method: string; path: string }
 
 /** Every route of a controller, read from Nest's own metadata: a new route without docs fails below. */
