@@ -3,7 +3,6 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { GatewayConfig } from './config';
 import { setupApiDocs } from './booking/booking-docs';
-import { createSocketProxy, proxyUpgrades } from './frontdesk/socket-proxy';
 import { applyHttpSecurity, parseTrustProxy } from './security';
 
 /** Pages are plain files; compiled code runs from dist/ with the repository as working directory. */
@@ -11,8 +10,8 @@ export const PUBLIC_DIR = join(process.cwd(), 'apps', 'gateway', 'public');
 
 /**
  * Everything the gateway sets up on the HTTP server itself, in order: security headers and body
- * limits first (they must see every request), then the Socket.IO proxy (one origin for the browser),
- * the API documentation and the static pages.
+ * limits first (they must see every request), then the API documentation and the static pages. (The
+ * Socket.IO proxy belongs to FrontdeskModule, which also takes the server's upgrade requests.)
  */
 export function configureGatewayHttp(nest: INestApplication, config: GatewayConfig): void {
   const app = nest as NestExpressApplication;
@@ -21,9 +20,6 @@ export function configureGatewayHttp(nest: INestApplication, config: GatewayConf
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
     bodyLimit: config.BODY_LIMIT,
   });
-  const socketProxy = createSocketProxy(config.FRONTDESK_URL);
-  app.use(socketProxy);
-  proxyUpgrades(app.getHttpServer(), socketProxy);
   setupApiDocs(app);
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', extensions: ['html'], maxAge: config.NODE_ENV === 'production' ? '1h' : 0 });
 }

@@ -64,7 +64,6 @@ export async function startFrontdeskSystem(): Promise<FrontdeskSystem> {
     const frontdeskUrl = (await frontdesk.getUrl()).replace('[::1]', '127.0.0.1');
     const gateway = await startApp(gatewayService, loadGatewayConfig({ ...shared, FRONTDESK_URL: frontdeskUrl }), 0);
     apps.push(gateway);
-    keepOneUpgradeProxy(gateway);
     nc = await natsConnection();
     const runtime = booking.get(BookingRuntime);
     const connection = nc;
@@ -84,18 +83,6 @@ export async function startFrontdeskSystem(): Promise<FrontdeskSystem> {
     if (nc) await nc.close();
     throw error;
   }
-}
-
-/**
- * Work-around: both `configureGatewayHttp` and FrontdeskModule's bootstrap hook attach the socket
- * proxy to the server's `upgrade` event, so every WebSocket is piped to frontdesk twice and the
- * browser sees "Invalid frame header". Until the gateway attaches it once, keep the first listener.
- */
-function keepOneUpgradeProxy(gateway: INestApplication): void {
-  const server = gateway.getHttpServer() as import('node:http').Server;
-  const [first, ...rest] = server.listeners('upgrade');
-  for (const extra of rest) server.removeListener('upgrade', extra as (...args: unknown[]) => void);
-  if (first === undefined) throw new Error('gateway has no WebSocket upgrade proxy');
 }
 
 async function deleteRedisKeys(prefix: string): Promise<void> {
