@@ -1,10 +1,9 @@
 // Walk-in kiosk at /kiosk/<officeId>. Nobody signs in at it: the device is set up once by opening
 // /kiosk/<office>#device=<token>; the token is kept in localStorage and sent as `Authorization: Kiosk`.
-// The ticket carries a QR code to the citizen's live ticket page, drawn here from a vendored encoder.
+// The ticket carries a QR code to the citizen's live ticket page: the gateway encodes it, the page draws it.
 import { api, ApiProblem } from '/shared/api.js';
 import { $, fill, focusBlock, h, showOnly } from '/shared/dom.js';
 import { createI18n, wireLanguageSwitch } from '/shared/i18n.js';
-import { qrModules } from '/kiosk/assets/qr-encoder.js';
 
 const TEXTS = {
   de: {
@@ -55,7 +54,7 @@ async function issue(service) {
       method: 'POST', headers: { authorization: `Kiosk ${token}` },
       body: { services: [{ serviceId: service.id, quantity: 1 }], requestId: crypto.randomUUID() },
     });
-    showTicket(reply.ticket, service);
+    await showTicket(reply.ticket, service);
   } catch (error) {
     const code = error instanceof ApiProblem ? error.code : '';
     $('#error').textContent = code === 'kiosk_token_invalid' ? i18n.t('error.device') : error instanceof ApiProblem ? error.text(i18n.lang, i18n.t('error.generic')) : i18n.t('error.generic');
@@ -64,14 +63,15 @@ async function issue(service) {
   }
 }
 
-function showTicket(ticket, service) {
+async function showTicket(ticket, service) {
   const url = `${location.origin}/ticket/${encodeURIComponent(officeId)}/${encodeURIComponent(ticket.ticketId)}`;
   $('#ticket-number').textContent = ticket.number;
   $('#ticket-service').textContent = service.name[i18n.lang];
   $('#ticket-wait').textContent = waitText(ticket.estimatedWaitMinutes);
   $('#ticket-url').textContent = url;
   $('#ticket-time').textContent = new Intl.DateTimeFormat(i18n.lang === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ticket.issuedAt));
-  fill($('#ticket-qr'), qrSvg(url, i18n.t('ticket.qr')));
+  const qr = await api(`/api/offices/${encodeURIComponent(officeId)}/tickets/${encodeURIComponent(ticket.ticketId)}/qr`);
+  fill($('#ticket-qr'), qrSvg(qr, i18n.t('ticket.qr')));
   showOnly([$('#choose'), $('#issued')], $('#issued'));
   focusBlock($('#ticket-title'));
   if (new URLSearchParams(location.search).has('autoprint')) window.print();
@@ -85,13 +85,12 @@ function waitText(minutes) {
 }
 
 /** The QR code as one SVG path (no canvas, no inline style: the CSP stays strict). */
-function qrSvg(text, label) {
-  const { size, data } = qrModules(text);
+function qrSvg({ url, size, modules }, label) {
   const quiet = 4;
   let d = '';
-  data.forEach((dark, i) => {
-    if (dark) d += `M${(i % size) + quiet} ${Math.floor(i / size) + quiet}h1v1h-1z`;
-  });
+  for (let i = 0; i < modules.length; i++) {
+    if (modules[i] === '1') d += `M${(i % size) + quiet} ${Math.floor(i / size) + quiet}h1v1h-1z`;
+  }
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   const full = size + 2 * quiet;
@@ -102,7 +101,7 @@ function qrSvg(text, label) {
   path.setAttribute('d', d);
   path.setAttribute('fill', '#000');
   svg.append(background, path);
-  svg.dataset.payload = text;
+  svg.dataset.payload = url;
   return svg;
 }
 

@@ -8,6 +8,7 @@ import { PagesController } from './pages.controller';
 import { PublicQueueController } from './public-queue.controller';
 import { createSocketProxy, proxyUpgrades } from './socket-proxy';
 import { StaffQueueController } from './staff-queue.controller';
+import { TicketQrController } from './ticket-qr.controller';
 
 const SOCKET_PROXY = Symbol('SOCKET_PROXY');
 
@@ -16,7 +17,7 @@ const SOCKET_PROXY = Symbol('SOCKET_PROXY');
  * `/socket.io` proxy, and the console, display, kiosk and ticket pages. Needs StaffModule (global).
  */
 @Module({
-  controllers: [StaffQueueController, PublicQueueController, PagesController],
+  controllers: [StaffQueueController, PublicQueueController, PagesController, TicketQrController],
   providers: [
     FrontdeskClient,
     { provide: SOCKET_PROXY, inject: [CONFIG], useFactory: (config: GatewayConfig) => createSocketProxy(config.FRONTDESK_URL) },
