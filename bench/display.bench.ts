@@ -60,7 +60,7 @@ async function screens(url: string): Promise<void> {
     });
     sockets.push(s);
   }
-  await Promise.all(sockets.map((s) => (s.connected ? undefined : new Promise((r) => s.once('connect', r)))));
+  await Promise.all(sockets.map((s) => (s.connected ? undefined : new Promise<void>((r) => s.once('connect', () => r())))));
   process.on('message', () => send({ duplicates }));
   process.on('disconnect', () => process.exit(0));
   send({ ready: url });

@@ -136,7 +136,7 @@ describe('frontdesk end to end (NATS + Socket.IO, two instances)', () => {
     bad.disconnect();
     const token = issueStaffToken({ user: 'clerk.hbs', role: 'clerk', officeId: 'hbs' }, names.secret, now); // the server's clock is the test's
     const good = io(`${b.url}${FRONTDESK_SOCKET.staffNamespace}`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-    await new Promise((resolve) => good.once('connect', resolve));
+    await new Promise<void>((resolve) => good.once('connect', () => resolve()));
     const pushed = new Promise<StaffState>((resolve) => good.once(FRONTDESK_SOCKET.stateEvent, resolve));
     const snapshot = await new Promise<{ ok: boolean; value: StaffState }>((resolve) => good.emit(FRONTDESK_SOCKET.snapshotEvent, resolve));
     expect(snapshot).toMatchObject({ ok: true, value: { officeId: 'hbs', date: day } });
