@@ -5,8 +5,8 @@
  * cancelled, walk-ins and check-ins over the day, calls, service, no-shows, counters opening and closing),
  * one event per commit, published in bulk with the raw client (256 in flight) into a stream of its own
  * until ≥ BENCH_EVENTS events, deleted afterwards.
- * raw  = the faster of nats.js's ordered consumer and a pull consumer in batches of 1,000 reading the same
- *        messages as bytes, nothing decoded;
+ * raw  = the fastest of three byte-only reads of the same messages (nats.js ordered consumer, pull consume()
+ *        in batches of 1,000, pull by plain MSG.NEXT requests with a callback), nothing decoded, per round;
  * ours = flowReport: readAll (decode, upcast), period filter, flow projection, figures and their hash.
  * Rounds alternate raw/ours; the median counts.
  * check `deterministic`: every round (batch 1,000) and one untimed run with batch 250 give the same hash, and one office read
@@ -14,11 +14,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AckPolicy, DeliverPolicy, connect, nanos, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
+import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { addDays, fromZoned } from '@app/domain';
 import { JetStreamEventStore } from '@app/eventstore';
 import { flowReport } from '../apps/analytics/src/report/flow-report';
 import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
+import { bestRaw, rawCorePullRead, rawReads, type RawReads } from './lib/raw-read';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 10);
@@ -120,39 +121,11 @@ async function fill(nc: NatsConnection, jsm: JetStreamManager, stream: string, p
   return { days, events };
 }
 
-async function rawOrderedRead(js: JetStreamClient, stream: string, last: number): Promise<number> {
-  const started = process.hrtime.bigint();
-  const consumer = await js.consumers.get(stream, { opt_start_seq: 1 });
-  const messages = await consumer.consume({ max_messages: 1000 });
-  let bytes = 0;
-  for await (const m of messages) {
-    bytes += m.data.length;
-    if (m.seq >= last) break;
-  }
-  messages.stop();
-  await consumer.delete().catch(() => undefined);
-  return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
-}
-
-async function rawPullRead(jsm: JetStreamManager, js: JetStreamClient, stream: string, last: number, parse = false): Promise<number> {
-  const started = process.hrtime.bigint();
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await jsm.consumers.add(stream, { name, ack_policy: AckPolicy.None, deliver_policy: DeliverPolicy.All, mem_storage: true, inactive_threshold: nanos(60_000) });
-  const messages = await (await js.consumers.get(stream, name)).consume({ max_messages: 1000 });
-  let bytes = 0;
-  for await (const m of messages) {
-    bytes += parse ? (JSON.parse(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength).toString('utf8')) as { events: unknown[] }).events.length : m.data.length;
-    if (m.seq >= last) break;
-  }
-  messages.stop();
-  await jsm.consumers.delete(stream, name).catch(() => undefined);
-  return bytes > 0 ? last / (Number(process.hrtime.bigint() - started) / 1e9) : 0;
-}
-
-async function readAllRate(store: JetStreamEventStore): Promise<number> {
+async function readAllRate(store: JetStreamEventStore, batches: boolean): Promise<number> {
   const started = process.hrtime.bigint();
   let count = 0;
-  for await (const e of store.readAll({ batchSize: 1000 })) if (e.position > 0) count += 1;
+  if (batches) for await (const batch of store.readAllBatches({ batchSize: 1000 })) count += batch.length;
+  else for await (const e of store.readAll({ batchSize: 1000 })) if (e.position > 0) count += 1;
   return count / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
@@ -174,32 +147,35 @@ async function main(): Promise<void> {
     console.log(`filled ${load.events} events (${OFFICES} offices × ${load.days} days) in ${((Date.now() - fillStarted) / 1000).toFixed(1)} s`);
     const last = await store.lastPosition();
     const period = { from: FIRST_DAY, to: addDays(FIRST_DAY, load.days - 1) };
-    const ordered: number[] = [];
-    const pull: number[] = [];
+    const raws: RawReads[] = [];
     const ours: number[] = [];
     const hashes = new Set<string>();
     let visits = 0;
     let counted = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      ordered.push(await rawOrderedRead(js, store.streamName, last));
-      pull.push(await rawPullRead(jsm, js, store.streamName, last));
+      const raw = await rawReads(nc, jsm, js, store.streamName, last);
+      raws.push(raw);
       const r = await oursRead(store, period, 1000);
       ours.push(r.perSecond);
       hashes.add(r.hash);
       visits = r.visits;
       counted = r.events;
-      console.log(`round ${round + 1}: ordered ${Math.round(ordered[round]!)}/s, pull ${Math.round(pull[round]!)}/s, ours ${Math.round(r.perSecond)}/s`);
+      console.log(`round ${round + 1}: raw ordered ${Math.round(raw.ordered)}/s, pull ${Math.round(raw.pull)}/s, core pull ${Math.round(raw.corePull)}/s; ours ${Math.round(r.perSecond)}/s`);
     }
-    // Where the floor is: the same pull read that also JSON-parses each message (no envelopes, no projection),
-    // and EventStore.readAll alone (decoded, upcast envelopes; no projection).
-    const parsed = await rawPullRead(jsm, js, store.streamName, last, true);
-    const readAllOnly = await readAllRate(store);
+    // Where the floor is: the fastest raw read that also JSON-parses each message (no envelopes, no
+    // projection), and EventStore.readAll / readAllBatches alone (decoded envelopes; no projection).
+    const parsed = await rawCorePullRead(nc, jsm, store.streamName, last, 1000, true);
+    const readAllOnly = await readAllRate(store, false);
+    const batchesOnly = await readAllRate(store, true);
     // Untimed: another batch size must give the same bytes.
     hashes.add((await flowReport(store, period, { mode: 'scan', batchSize: 250 })).hash);
     const office = { officeId: 'b0', ...period };
     const scanOffice = await flowReport(store, office, { mode: 'scan' });
     const perDayOffice = await flowReport(store, office, { mode: 'per-day' });
-    const raw = Math.max(median(ordered), median(pull));
+    const ordered = median(raws.map((r) => r.ordered));
+    const pull = median(raws.map((r) => r.pull));
+    const corePull = median(raws.map((r) => r.corePull));
+    const raw = median(raws.map(bestRaw));
     const result: BenchResult = {
       name: 'replay',
       at: new Date().toISOString(),
@@ -210,11 +186,11 @@ async function main(): Promise<void> {
         every_event_replayed: counted === last,
       },
       notes: [
-        `raw: ordered consumer ${Math.round(median(ordered))}/s, pull batches ${Math.round(median(pull))}/s (the faster is the ceiling)`,
+        `raw = the fastest byte-only read of the same messages in each round (median ${Math.round(raw)}/s): ordered consumer ${Math.round(ordered)}/s, pull consume() ${Math.round(pull)}/s, pull by MSG.NEXT requests with a callback ${Math.round(corePull)}/s (medians)`,
         `ours rounds: ${ours.map(Math.round).join(', ')} (batch 1000); with batch 250 once more: ${hashes.size} distinct hash(es) over all runs`,
         `one office (${scanOffice.eventsReplayed} events): scan vs per-day subject reads give ${scanOffice.hash === perDayOffice.hash ? 'the same' : 'DIFFERENT'} hash`,
-        `raw pull read + JSON.parse of each message only: ${Math.round(parsed)}/s (${(parsed / raw).toFixed(2)} of raw) — decoding alone costs this much`,
-        `EventStore.readAll alone: ${Math.round(readAllOnly)}/s (${(readAllOnly / raw).toFixed(2)} of raw) — the rest is period filter, projection and figures`,
+        `raw MSG.NEXT read + JSON.parse of each message only: ${Math.round(parsed)}/s (${(parsed / raw).toFixed(2)} of raw) — decoding alone costs this much`,
+        `EventStore.readAll alone: ${Math.round(readAllOnly)}/s (${(readAllOnly / raw).toFixed(2)} of raw); readAllBatches alone: ${Math.round(batchesOnly)}/s (${(batchesOnly / raw).toFixed(2)}) — the rest is period filter, projection and figures`,
         `server ${nc.info?.version}`,
       ],
     };

@@ -1,4 +1,4 @@
-import type { AggregateRef, CommitBody, EventEnvelope, NewEvent, StoredCommit, EventMeta } from './event-envelope';
+import type { AggregateRef, CommitBody, EventEnvelope, EventMeta, NewEvent, StoredCommit, StoredEvent } from './event-envelope';
 import type { UpcasterRegistry } from './upcaster-registry';
 import { InvalidAppend } from './errors';
 import { uuidv7 } from './uuidv7';
@@ -21,25 +21,38 @@ export function buildCommit(events: readonly NewEvent[], commitId: string, meta:
 
 /** Unfolds one commit into envelopes, upcast to their newest schema. */
 export function toEnvelopes(commit: StoredCommit, upcasters: UpcasterRegistry): EventEnvelope[] {
-  const { body, position, aggregate } = commit;
   const out: EventEnvelope[] = [];
-  for (const stored of body.events) {
-    for (const e of upcasters.upcast(stored)) {
-      out.push({
-        id: e.id,
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        occurredAt: body.occurredAt,
-        aggregate,
-        data: e.data,
-        meta: body.meta,
-        position,
-        version: position,
-        commitId: body.commitId,
-      });
-    }
-  }
+  pushEnvelopes(out, commit.body, commit.position, commit.aggregate, upcasters);
   return out;
+}
+
+/**
+ * Appends one commit's envelopes to `out`: the replay hot path, so no intermediate arrays, and no
+ * upcaster call at all while none is registered.
+ */
+export function pushEnvelopes(out: EventEnvelope[], body: CommitBody, position: number, aggregate: AggregateRef, upcasters: UpcasterRegistry): void {
+  const events = body.events;
+  const plain = upcasters.size === 0;
+  for (let i = 0; i < events.length; i++) {
+    const stored = events[i]!;
+    if (plain) out.push(envelope(stored, body, position, aggregate));
+    else for (const e of upcasters.upcast(stored)) out.push(envelope(e, body, position, aggregate));
+  }
+}
+
+function envelope(e: StoredEvent, body: CommitBody, position: number, aggregate: AggregateRef): EventEnvelope {
+  return {
+    id: e.id,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    occurredAt: body.occurredAt,
+    aggregate,
+    data: e.data,
+    meta: body.meta,
+    position,
+    version: position,
+    commitId: body.commitId,
+  };
 }
 
 /** `<prefix>.<type>.<id>` → {type, id}; the tokens cannot contain dots, so the split is unambiguous. */

@@ -78,6 +78,10 @@ describe('replay cache', () => {
           reads += 1;
           return store.readAll(opts);
         },
+        readAllBatches: (opts?: Parameters<JetStreamEventStore['readAllBatches']>[0]) => {
+          reads += 1;
+          return store.readAllBatches(opts);
+        },
       });
       const cache = new LruCache<string, Promise<Replayed>>(4);
       const period = { officeId: 'hbs', from: DAY, to: DAY };

@@ -1,5 +1,5 @@
 import { evolveFlow, initialFlowState, type FlowEvent, type FlowPeriod, type FlowState } from '@app/domain';
-import type { EventEnvelope, EventStore, LruCache } from '@app/eventstore';
+import type { EventEnvelope, EventStore, LruCache, ReadAllOptions } from '@app/eventstore';
 import { periodDays } from './flow-period';
 
 /** Aggregates the customer-flow projection reads; ids are `<officeId>-<YYYY-MM-DD>`. */
@@ -66,17 +66,35 @@ async function replayScan(store: EventStore, period: FlowPeriod, last: number, o
   const every = options.progressEvery ?? 10_000;
   let read = 0;
   let used = 0;
+  let nextReport = every;
   if (last === 0) return { state, eventsRead: 0, eventsUsed: 0 };
-  for await (const e of store.readAll({ toPosition: last, batchSize: options.batchSize })) {
-    read += 1;
-    if (inPeriod(e, period)) {
-      state = evolveFlow(state, toFlowEvent(e));
-      used += 1;
+  for await (const batch of readBatches(store, { toPosition: last, batchSize: options.batchSize })) {
+    for (let i = 0; i < batch.length; i++) {
+      const e = batch[i]!;
+      if (inPeriod(e, period)) {
+        state = evolveFlow(state, toFlowEvent(e));
+        used += 1;
+      }
     }
-    if (options.onProgress !== undefined && read % every === 0) options.onProgress({ read, used, fraction: e.position / last });
+    read += batch.length;
+    if (options.onProgress !== undefined && read >= nextReport) {
+      options.onProgress({ read, used, fraction: batch[batch.length - 1]!.position / last });
+      nextReport = read + every;
+    }
   }
   options.onProgress?.({ read, used, fraction: 1 });
   return { state, eventsRead: read, eventsUsed: used };
+}
+
+/** Stores that can hand out whole batches (both adapters can) skip a promise per event. */
+type BatchReader = { readAllBatches(opts?: ReadAllOptions): AsyncIterable<EventEnvelope[]> };
+
+async function* readBatches(store: EventStore, opts: ReadAllOptions): AsyncGenerator<EventEnvelope[]> {
+  if (typeof (store as Partial<BatchReader>).readAllBatches === 'function') {
+    yield* (store as EventStore & BatchReader).readAllBatches(opts);
+    return;
+  }
+  for await (const e of store.readAll(opts)) yield [e];
 }
 
 async function replayPerDay(store: EventStore, period: FlowPeriod & { officeId: string }, last: number, options: ReplayOptions): Promise<Replayed> {

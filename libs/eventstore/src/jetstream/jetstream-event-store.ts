@@ -9,14 +9,14 @@ import {
   type NatsConnection,
   type StreamConfig,
 } from 'nats';
-import { aggregateFromSubject, buildCommit, toEnvelopes } from '../commit-codec';
+import { aggregateFromSubject, buildCommit, pushEnvelopes, toEnvelopes } from '../commit-codec';
 import { ConcurrencyConflict, InvalidAggregateRef, InvalidAppend } from '../errors';
 import { isValidToken, type AggregateRef, type CommitBody, type EventEnvelope, type NewEvent } from '../event-envelope';
 import type { AppendOptions, AppendResult, EventHandler, EventStore, ParkedMessage, ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { uuidv7 } from '../uuidv7';
 import { DirectGet, type DirectMessage } from './direct-get';
-import { readRange, type RawMessage } from './range-reader';
+import { readBatches, readRange, type RawMessage } from './range-reader';
 import { JetStreamSubscription, listParkedMessages } from './jetstream-subscription';
 
 export interface JetStreamEventStoreOptions {
@@ -119,13 +119,26 @@ export class JetStreamEventStore implements EventStore {
     return { events, version: last.seq };
   }
 
-  readAll(opts: ReadAllOptions = {}): AsyncGenerator<EventEnvelope> {
+  async *readAll(opts: ReadAllOptions = {}): AsyncGenerator<EventEnvelope> {
+    for await (const batch of this.readAllBatches(opts)) yield* batch;
+  }
+
+  /**
+   * `readAll` one pull batch at a time: replay's hot path, one promise per batch rather than per event.
+   * Each array holds the envelopes of whole commits, in log order; arrays are never empty.
+   */
+  readAllBatches(opts: ReadAllOptions = {}): AsyncGenerator<EventEnvelope[]> {
     const fromSeq = Math.max(1, opts.fromPosition ?? 1);
-    const filter = opts.subjectFilter === undefined ? `${this.options.subjectPrefix}.>` : `${this.options.subjectPrefix}.${opts.subjectFilter}`;
+    const prefix = this.options.subjectPrefix;
+    const filter = opts.subjectFilter === undefined ? `${prefix}.>` : `${prefix}.${opts.subjectFilter}`;
+    const upcasters = this.upcasters;
     // When both a time and a position are given, the later of the two bounds wins.
-    const decode = opts.fromTime === undefined ? this.decoder : (m: RawMessage) => (m.seq < fromSeq ? [] : this.decode(m));
-    // Returned without wrapping: replay is the hot path and every generator layer costs a promise per event.
-    return readRange(this.jsm, this.js, this.streamName, { filter, fromSeq, fromTime: opts.fromTime, toSeq: opts.toPosition, batchSize: opts.batchSize }, decode);
+    const skipBefore = opts.fromTime === undefined ? 0 : fromSeq;
+    const decode = (m: RawMessage, out: EventEnvelope[]): void => {
+      if (m.seq < skipBefore) return;
+      pushEnvelopes(out, JSON.parse(utf8(m.data)) as CommitBody, m.seq, aggregateFromSubject(m.subject, prefix.length), upcasters);
+    };
+    return readBatches(this.nc, this.jsm, this.streamName, { filter, fromSeq, fromTime: opts.fromTime, toSeq: opts.toPosition, batchSize: opts.batchSize }, decode);
   }
 
   async subscribe(name: string, handler: EventHandler, opts: SubscribeOptions = {}): Promise<Subscription> {

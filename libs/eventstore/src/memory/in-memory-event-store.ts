@@ -55,15 +55,28 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async *readAll(opts: ReadAllOptions = {}): AsyncGenerator<EventEnvelope> {
+    for await (const batch of this.readAllBatches(opts)) yield* batch;
+  }
+
+  /** `readAll` in arrays of up to `batchSize` commits (default 1,000), as the JetStream adapter yields them. */
+  async *readAllBatches(opts: ReadAllOptions = {}): AsyncGenerator<EventEnvelope[]> {
     const to = Math.min(opts.toPosition ?? this.log.lastSeq, this.log.lastSeq);
     const filter = opts.subjectFilter === undefined ? undefined : `${PREFIX}.${opts.subjectFilter}`;
     const fromTime = opts.fromTime?.getTime();
+    const size = opts.batchSize ?? 1000;
+    let batch: EventEnvelope[] = [];
+    let commits = 0;
     for (let seq = Math.max(1, opts.fromPosition ?? 1); seq <= to; seq++) {
       const commit = this.log.commit(seq)!;
       if (fromTime !== undefined && commit.storedAt < fromTime) continue;
       if (filter !== undefined && !subjectMatches(filter, commit.subject)) continue;
-      for (const envelope of this.decode(commit)) yield envelope;
+      batch.push(...this.decode(commit));
+      if (++commits % size === 0) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   }
 
   async subscribe(name: string, handler: EventHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
