@@ -33,7 +33,8 @@ export class BookingCore {
   constructor(readonly deps: BookingDeps) {
     this.now = deps.now ?? Date.now;
     this.calendars = new CommandHandler(deps.store, calendarDecider, { aggregateType: 'calendar', cacheSize: deps.cacheSize ?? 2000, maxAttempts: 12 });
-    this.contacts = new CommandHandler(deps.store, contactDecider, { aggregateType: 'contact', cacheSize: deps.cacheSize ?? 2000, maxAttempts: 12 });
+    // A contact is new at most bookings: decide its first command without reading the log (see the option).
+    this.contacts = new CommandHandler(deps.store, contactDecider, { aggregateType: 'contact', cacheSize: deps.cacheSize ?? 2000, maxAttempts: 12, assumeNewWhenUncached: true });
     this.references = new ReferenceIndex(deps.store);
   }
 

@@ -30,7 +30,8 @@ export class BookingRuntime {
 
   static async start(options: BookingRuntimeOptions): Promise<BookingRuntime> {
     const store = await connectEventStore({ servers: options.natsUrl, name: 'booking-eventstore', streamName: options.streamName, subjectPrefix: options.subjectPrefix });
-    const kvConnection = await connect({ servers: options.natsUrl, name: 'booking-privacy' });
+    // No async traces: they cost an Error with a stack per request (see connectEventStore).
+    const kvConnection = await connect({ servers: options.natsUrl, name: 'booking-privacy', noAsyncTraces: true });
     const keyStore = await JetStreamKvKeyStore.open(kvConnection, { bucket: options.keyBucket });
     const vault = new PersonalDataVault({ keyring: masterKeyringFromEnv({ [MASTER_KEYS_ENV]: options.masterKeys }), store: keyStore });
     const core = new BookingCore({ store, vault, catalog: options.catalog, pepper: options.pepper, activationKey: options.activationKey, now: options.now, cacheSize: options.cacheSize });

@@ -102,7 +102,7 @@ export class BookingService {
   }
 
   async activate(request: BookingRequest<typeof BOOKING.activate>, meta: EventMeta): Reply<AppointmentView> {
-    const found = await this.locate(request.reference);
+    const found = (await this.awaitingInCache(request.reference)) ?? (await this.locate(request.reference));
     if (!found.ok) return found;
     const { appointment } = found.value;
     const result = await this.core.onCalendar(appointment.officeId, appointment.date, {
@@ -179,6 +179,21 @@ export class BookingService {
       if (state.status === 'open' && appointmentOfHold(state, holdId)) return fail(refuse.holdUsed(holdId));
     }
     return fail(refuse.holdUnknown(holdId));
+  }
+
+  /**
+   * Activation's shortcut past `locate`'s read of the log: an appointment this instance knows and caches
+   * as awaiting activation. A stale cache cannot mislead the command: the Activate append checks the
+   * calendar's version (a conflict catches up and decides again) and a refusal is answered only after a
+   * look at the log (`refusedOnlyWhenCurrent`). No move touches an appointment awaiting activation.
+   */
+  private async awaitingInCache(reference: string): Promise<Result<{ appointment: Appointment; office: Office }, DomainError> | undefined> {
+    const where = this.core.references.known(reference);
+    if (!where || this.core.references.isPendingMove(where.appointmentId)) return undefined;
+    const state = await this.core.calendar(where.officeId, where.date);
+    const appointment = state.status === 'open' ? state.appointments[where.appointmentId] : undefined;
+    const office = findOffice(this.core.catalog, where.officeId);
+    return appointment?.status === 'awaiting_activation' && office ? ok({ appointment, office }) : undefined;
   }
 
   /**

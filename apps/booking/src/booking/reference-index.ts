@@ -36,6 +36,11 @@ export class ReferenceIndex {
     return this.byReference.get(reference);
   }
 
+  /** Where `reference` lives as far as this instance knows, without reading the log. */
+  known(reference: string): AppointmentLocation | undefined {
+    return this.byReference.get(reference);
+  }
+
   /** Applies events this instance just wrote, so its own next lookup needs no read. */
   record(events: readonly CalendarEvent[]): void {
     for (const event of events) this.apply(event);

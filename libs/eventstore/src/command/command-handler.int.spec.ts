@@ -111,6 +111,35 @@ describe.each([[memoryHarness.name, memoryHarness], [jetStreamHarness.name, jetS
     expect((await sut.store.readAggregate({ type: 'counter', id: 'c' })).events).toHaveLength(1);
   });
 
+  describe('with assumeNewWhenUncached', () => {
+    const assuming = (store: EventStore) => handlerOn(store, { assumeNewWhenUncached: true, random: () => 0 });
+
+    it('appends to a new aggregate without reading the log first', async () => {
+      const { wrapped, calls } = counting(sut.store);
+      const r = await assuming(wrapped).handle('fresh', inc(2), ctx, { meta });
+      expect(r).toMatchObject({ ok: true, value: { state: { count: 2 } } });
+      expect(calls).toEqual({ append: 1, readAggregate: [] });
+    });
+
+    it('finds an existing aggregate through the failed append and decides on its real state', async () => {
+      await handlerOn(sut.store).handle('old', inc(5), ctx, { meta });
+      const { wrapped, calls } = counting(await sut.second());
+      const r = await assuming(wrapped).handle('old', inc(1), ctx, { meta });
+      expect(r).toMatchObject({ ok: true, value: { state: { count: 6 } } });
+      expect(calls).toEqual({ append: 2, readAggregate: [0] });
+      expect((await handlerOn(sut.store).state('old')).state.count).toBe(6);
+    });
+
+    it('never answers a refusal or a no-op decided on the assumed state', async () => {
+      await handlerOn(sut.store).handle('full', inc(5), ctx, { meta });
+      const other = await sut.second();
+      const refused = await assuming(other).handle('full', inc(1), () => ({ limit: 1 }), { meta });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'over_limit' } });
+      const noop = await assuming(other).handle('full', inc(0), ctx, { meta });
+      expect(noop).toMatchObject({ ok: true, value: { state: { count: 5 }, events: [] } });
+    });
+  });
+
   it('loads from a snapshot and reads only the events after it', async () => {
     const snapshots = harness === jetStreamHarness
       ? await JetStreamKvSnapshotStore.open<Counter>((sut.store as JetStreamEventStore).nc, `snap_${randomSuffix()}`)

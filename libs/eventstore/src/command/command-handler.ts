@@ -26,6 +26,15 @@ export interface CommandHandlerOptions<E extends DomainEvent, S> {
   readonly schemaVersionOf?: (type: E['type']) => number;
   readonly snapshots?: { readonly store: SnapshotStore<S>; readonly every: number };
   readonly random?: () => number;
+  /**
+   * For aggregates that are almost always new when a command first meets them (one per contact): a
+   * command on an aggregate not in the cache is decided on the initial state at version 0 without
+   * reading the log. The append's expected version 0 proves the aggregate new; if it is not, the
+   * conflict catches up from the log and the command is decided again. A refusal or a no-op decided
+   * on the assumed state is never answered: the aggregate is loaded and the command decided again.
+   * Saves one read per new aggregate, costs one failed append per existing one. Default false.
+   */
+  readonly assumeNewWhenUncached?: boolean;
 }
 
 export interface HandleOptions {
@@ -84,9 +93,9 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
 
   private async attempt(id: string, command: C, context: (state: S) => Ctx | Promise<Ctx>, opts: HandleOptions): Promise<Result<Handled<E, S>, DomainError>> {
     const maxAttempts = this.options.maxAttempts ?? 8;
+    const assumeNew = this.options.assumeNewWhenUncached === true && !this.cache.has(id);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const entry = await this.load(id);
-      const decision = this.decider.decide(command, entry.state, await context(entry.state));
+      const { entry, decision } = await this.decideOn(id, command, context, assumeNew && attempt === 1);
       if (!decision.ok) return decision;
       if (decision.value.length === 0) return ok({ events: [], version: entry.version, state: entry.state, duplicate: false });
       try {
@@ -124,6 +133,18 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
     const next: Entry<S> = { state, version, sinceSnapshot: entry.sinceSnapshot + events.length };
     this.cache.set(id, Promise.resolve(this.maybeSnapshot(id, next)));
     return { events, version, state, duplicate: false };
+  }
+
+  /** Decides on the cached (or loaded) state; with `assumeNew`, first on the initial state (see the option). */
+  private async decideOn(id: string, command: C, context: (state: S) => Ctx | Promise<Ctx>, assumeNew: boolean) {
+    if (assumeNew) {
+      const entry: Entry<S> = { state: this.decider.initialState, version: 0, sinceSnapshot: 0 };
+      const decision = this.decider.decide(command, entry.state, await context(entry.state));
+      // Only an append may rest on the assumption (its version check proves it); anything else is decided on the log's state.
+      if (decision.ok && decision.value.length > 0) return { entry, decision };
+    }
+    const entry = await this.load(id);
+    return { entry, decision: this.decider.decide(command, entry.state, await context(entry.state)) };
   }
 
   /** Caches the load promise, so concurrent misses on one aggregate load it once. */

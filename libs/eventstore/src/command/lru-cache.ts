@@ -24,6 +24,11 @@ export class LruCache<K, V> {
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
   }
 
+  /** Whether the key is cached, without making it the most recently used. */
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
   delete(key: K): void {
     this.map.delete(key);
   }
