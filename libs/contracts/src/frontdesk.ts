@@ -178,6 +178,25 @@ export interface ExpectedAppointmentView {
   readonly services: readonly ServiceLineBody[];
   readonly status: ExpectedStatus;
   readonly ticketNumber?: string;
+  /**
+   * Set (true) while the latest activation, confirmation or reminder email of this appointment failed and
+   * no later one of that kind was sent: the citizen may not know the time. Staff console only, never on
+   * a screen. Absent when nothing failed.
+   */
+  readonly emailFailed?: boolean;
+  /** Details of that failure (present exactly when `emailFailed` is). */
+  readonly emailFailure?: EmailFailureView;
+}
+
+/** Why an appointment's email was not delivered, from the notifications service's `EmailFailed`. */
+export interface EmailFailureView {
+  readonly kind: 'activation' | 'confirmation' | 'reminder';
+  /** Stable code, e.g. `recipient-rejected`, `smtp-temporary`, `contact-erased`. */
+  readonly reason: string;
+  /** False when notifications gave up after retries on a temporary error. */
+  readonly permanent: boolean;
+  /** ISO instant. */
+  readonly failedAt: string;
 }
 
 /** Pushed on `state` in the staff room, and the ack of `snapshot`. */

@@ -1,5 +1,6 @@
 import type { CalendarEvent, QueueEvent } from '@app/domain';
 import type { ExpectedAppointmentView, ExpectedStatus } from '@app/contracts';
+import type { EmailFailure } from './email-failures';
 
 /** One appointment of the day as the front desk expects it. No contact data: it stays sealed. */
 export interface ExpectedAppointment {
@@ -62,9 +63,10 @@ export function findByReference(expected: ExpectedAppointments, reference: strin
   return undefined;
 }
 
-export function expectedView(a: ExpectedAppointment): ExpectedAppointmentView {
+export function expectedView(a: ExpectedAppointment, emailFailure?: EmailFailure): ExpectedAppointmentView {
   return {
     appointmentId: a.appointmentId, reference: a.reference, start: a.start, startsAt: new Date(a.startsAt).toISOString(),
     services: a.services, status: a.status, ...(a.ticketNumber ? { ticketNumber: a.ticketNumber } : {}),
+    ...(emailFailure ? { emailFailed: true, emailFailure: { ...emailFailure, failedAt: new Date(emailFailure.failedAt).toISOString() } } : {}),
   };
 }

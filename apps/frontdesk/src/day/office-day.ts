@@ -1,9 +1,10 @@
 import type { CounterView, DisplayCall, DisplayState, PublicTicketView, StaffState, StaffTicketView } from '@app/contracts';
 import {
   estimateWait, evolveQueue, initialQueueState, openCounters, activeTicketAt, serviceMinutes, waitingTickets,
-  canServe, type CalendarEvent, type QueueEvent, type QueueState, type Ticket,
+  canServe, type CalendarEvent, type MailEvent, type QueueEvent, type QueueState, type Ticket,
 } from '@app/domain';
 import type { OfficeCatalog } from '../queue/office-catalog';
+import { emailFailureOf, evolveEmailOutcomes, type EmailOutcomes } from './email-failures';
 import { evolveExpectedByCalendar, evolveExpectedByQueue, expectedView, type ExpectedAppointments } from './expected-appointments';
 
 /** One commit of an aggregate as the day needs it: its events and its place in the log (= version). */
@@ -17,14 +18,16 @@ const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The live picture of one office on one day, folded from the queue aggregate's and the calendar
- * aggregate's events. Each side remembers the version (stream sequence) it has seen, so an event
+ * The live picture of one office on one day, folded from the queue, calendar and mail aggregates'
+ * events (mail: which appointment's email was not delivered, for staff only). Each side remembers the version (stream sequence) it has seen, so an event
  * delivered twice (load + tail overlap, redelivery) is applied once. Views are derived on demand.
  */
 export class OfficeDay {
   queue: QueueState = initialQueueState;
   queueVersion = 0;
   calendarVersion = 0;
+  mailVersion = 0;
+  emailOutcomes: EmailOutcomes = new Map();
   expected: ExpectedAppointments = new Map();
   calls: readonly DisplayCall[] = [];
 
@@ -58,8 +61,19 @@ export class OfficeDay {
     return true;
   }
 
+  /** Applies one commit of the day's `mail` aggregate (email outcomes recorded by notifications). */
+  applyMail(commit: DayCommit): boolean {
+    if (commit.version <= this.mailVersion) return false;
+    for (const event of commit.events) {
+      this.emailOutcomes = evolveEmailOutcomes(this.emailOutcomes, { type: event.type, data: event.data } as MailEvent);
+    }
+    this.mailVersion = commit.version;
+    return true;
+  }
+
+  /** All three versions are positions in one stream, so their maximum only grows. */
   get staffSeq(): number {
-    return Math.max(this.queueVersion, this.calendarVersion);
+    return Math.max(this.queueVersion, this.calendarVersion, this.mailVersion);
   }
 
   displayState(now: number): DisplayState {
@@ -72,7 +86,8 @@ export class OfficeDay {
 
   staffState(now: number): StaffState {
     const tickets = Object.values(this.queue.tickets).sort((a, b) => a.seq - b.seq).map((t) => this.ticketView(t, now));
-    const expected = [...this.expected.values()].sort((a, b) => a.startsAt - b.startsAt).map(expectedView);
+    const expected = [...this.expected.values()].sort((a, b) => a.startsAt - b.startsAt)
+      .map((a) => expectedView(a, emailFailureOf(this.emailOutcomes, a.appointmentId)));
     return { seq: this.staffSeq, officeId: this.officeId, date: this.date, tickets, counters: this.counterViews(), expected };
   }
 

@@ -1,15 +1,20 @@
 import type { EventEnvelope, EventStore } from '@app/eventstore';
+import { assertNever } from '@app/domain';
 import { Logger } from '@nestjs/common';
 import { OfficeDay, type DayCommit } from '../day/office-day';
 import type { OfficeCatalog } from '../queue/office-catalog';
 import type { TailCommit } from './live-tail';
 
-export type DayChange = 'queue' | 'calendar';
+/** `mail` changes only the staff state (email failures are never shown on a screen). */
+export type DayChange = 'queue' | 'calendar' | 'mail';
+/** Aggregate type under which notifications records email outcomes (its `MAIL_AGGREGATE`). */
+const MAIL_AGGREGATE = 'mail';
+
 export type DayListener = (day: OfficeDay, change: DayChange) => void;
 
 /**
- * The office-days this instance holds live. A day is loaded on first use from its two aggregates
- * (queue and calendar) and kept up to date from the tail. Loads and tail commits run one after the
+ * The office-days this instance holds live. A day is loaded on first use from its three aggregates
+ * (queue, calendar and mail, all with the id `<officeId>-<date>`) and kept up to date from the tail. Loads and tail commits run one after the
  * other on a single chain, and each side of a day skips versions it has seen: the tail starts before
  * any load, so every commit is either in the load or delivered after it, and none is applied twice.
  */
@@ -53,14 +58,13 @@ export class LiveDays {
   /** Called by the tail for every appended commit, in log order. */
   onCommit(commit: TailCommit): void {
     const { type, id } = commit.aggregate;
-    if (type !== 'queue' && type !== 'calendar') return;
+    if (type !== 'queue' && type !== 'calendar' && type !== MAIL_AGGREGATE) return;
     const pending = this.days.get(id);
     if (pending === undefined) return; // not held here; a later load reads it from the log
     const dayCommit: DayCommit = { version: commit.position, events: commit.body.events };
     void this.serial(async () => {
       const day = await pending;
-      const applied = type === 'queue' ? day.applyQueue(dayCommit) : day.applyCalendar(dayCommit);
-      if (applied) this.emit(day, type);
+      if (apply(day, type, dayCommit)) this.emit(day, type);
     });
   }
 
@@ -71,12 +75,14 @@ export class LiveDays {
 
   private async load(day: OfficeDay): Promise<OfficeDay> {
     const id = `${day.officeId}-${day.date}`;
-    const [calendar, queue] = await Promise.all([
+    const [calendar, queue, mail] = await Promise.all([
       this.store.readAggregate({ type: 'calendar', id }),
       this.store.readAggregate({ type: 'queue', id }),
+      this.store.readAggregate({ type: MAIL_AGGREGATE, id }),
     ]);
     for (const c of commits(calendar.events)) day.applyCalendar(c);
     for (const c of commits(queue.events)) day.applyQueue(c);
+    for (const c of commits(mail.events)) day.applyMail(c);
     return day;
   }
 
@@ -94,6 +100,15 @@ export class LiveDays {
     const next = this.chain.then(work);
     this.chain = next.catch(() => undefined);
     return next;
+  }
+}
+
+function apply(day: OfficeDay, change: DayChange, commit: DayCommit): boolean {
+  switch (change) {
+    case 'queue': return day.applyQueue(commit);
+    case 'calendar': return day.applyCalendar(commit);
+    case 'mail': return day.applyMail(commit);
+    default: return assertNever(change);
   }
 }
 
