@@ -41,3 +41,13 @@ export class UpcastLoop extends EventStoreError {
     super('upcast_loop', `upcasting ${type} v${schemaVersion} did not end`);
   }
 }
+
+/** JetStream refused a request (other than a stale expected version, which is a ConcurrencyConflict). */
+export class JetStreamApiError extends EventStoreError {
+  constructor(
+    subject: string,
+    readonly apiError: { readonly code: number; readonly err_code?: number; readonly description?: string },
+  ) {
+    super('jetstream_api_error', `JetStream refused ${subject}: ${apiError.code} ${apiError.err_code ?? ''} ${apiError.description ?? ''}`.trim());
+  }
+}

@@ -1,4 +1,5 @@
-import { Empty, type NatsConnection } from 'nats';
+import { Empty, type Msg, type NatsConnection } from 'nats';
+import type { RequestMux } from './request-mux';
 
 /** A message read by direct get. */
 export interface DirectMessage {
@@ -21,16 +22,17 @@ export class DirectGet {
     private readonly stream: string,
     private readonly timeoutMs = 5000,
     private readonly apiPrefix = '$JS.API',
+    /** The event store's cheaper request path; without it, the connection's own `request`. */
+    private readonly mux?: RequestMux,
   ) {}
 
   async get(query: DirectQuery): Promise<DirectMessage | undefined> {
     const reply =
       'lastBySubject' in query
-        ? await this.nc.request(`${this.apiPrefix}.DIRECT.GET.${this.stream}.${query.lastBySubject}`, Empty, { timeout: this.timeoutMs })
-        : await this.nc.request(
+        ? await this.request(`${this.apiPrefix}.DIRECT.GET.${this.stream}.${query.lastBySubject}`, Empty)
+        : await this.request(
             `${this.apiPrefix}.DIRECT.GET.${this.stream}`,
             JSON.stringify(query.nextBySubject === undefined ? { seq: query.seq } : { seq: query.seq, next_by_subj: query.nextBySubject }),
-            { timeout: this.timeoutMs },
           );
     const headers = reply.headers;
     if (headers === undefined) throw new Error('direct get: reply without headers');
@@ -39,5 +41,9 @@ export class DirectGet {
       throw new Error(`direct get on ${this.stream} failed: ${headers.code} ${headers.description}`);
     }
     return { subject: headers.get('Nats-Subject'), seq: Number(headers.get('Nats-Sequence')), data: reply.data };
+  }
+
+  private request(subject: string, data: Uint8Array | string): Promise<Msg> {
+    return this.mux ? this.mux.request(subject, data) : this.nc.request(subject, data, { timeout: this.timeoutMs });
   }
 }
