@@ -58,6 +58,12 @@ describe('display page in Chromium (real system)', () => {
     await expect(page.locator('#history li').first().textContent()).resolves.toBe('W-001Schalter 3');
     await expect(page.locator('#waiting').textContent()).resolves.toBe('0');
     await page.screenshot({ path: `${SHOTS}/display-1920.png` });
+    // Read from across a room, the whole call must be on the screen: nothing cut off at the edge.
+    const fits = await page.evaluate(() => {
+      const inside = (id: string) => document.getElementById(id)!.getBoundingClientRect().right <= window.innerWidth;
+      return { page: document.documentElement.scrollWidth <= window.innerWidth, ticket: inside('current-ticket'), counter: inside('current-counter') };
+    });
+    expect(fits).toEqual({ page: true, ticket: true, counter: true });
     await expectNoAxeViolations(page, 'display (after calls)');
     expect(problems).toEqual([]);
     await context.close();
