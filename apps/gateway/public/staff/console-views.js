@@ -44,7 +44,7 @@ export function renderExpected(tbody, state, ctx) {
     h('td', { class: 'num', text: appointment.reference }),
     h('td', { text: servicesText(appointment.services, ctx.serviceNames, ctx.i18n.lang) }),
     h('td', { text: t(`status.${appointment.status}`, { ticket: appointment.ticketNumber ?? '' }) }),
-    // `emailFailed` is not in StaffState yet (frontdesk would project EmailFailed); shown once it is.
+    // frontdesk flags an appointment while its latest activation/confirmation/reminder email failed.
     h('td', {}, appointment.emailFailed ? h('span', { class: 'badge badge--bad', text: t('email.failed') }) : t('email.ok')),
   )));
 }

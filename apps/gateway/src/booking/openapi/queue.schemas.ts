@@ -45,6 +45,13 @@ export class CounterViewSchema {
   @ApiPropertyOptional({ type: String, example: 'T-012' }) currentTicket?: string;
 }
 
+export class EmailFailureViewSchema {
+  @ApiProperty({ type: String, enum: ['activation', 'confirmation', 'reminder'] }) kind!: string;
+  @ApiProperty({ type: String, example: 'recipient-rejected' }) reason!: string;
+  @ApiProperty({ type: Boolean }) permanent!: boolean;
+  @ApiProperty(instant) failedAt!: string;
+}
+
 export class ExpectedAppointmentViewSchema {
   @ApiProperty({ type: String }) appointmentId!: string;
   @ApiProperty({ type: String, example: 'HBS-7K3Q9F' }) reference!: string;
@@ -53,6 +60,8 @@ export class ExpectedAppointmentViewSchema {
   @ApiProperty({ type: () => ServiceLineSchema, isArray: true }) services!: ServiceLineSchema[];
   @ApiProperty({ type: String, enum: ['booked', 'cancelled', 'checked_in'] }) status!: string;
   @ApiPropertyOptional({ type: String, example: 'T-012' }) ticketNumber?: string;
+  @ApiPropertyOptional({ type: Boolean, description: 'Letzte Bestätigungs-, Aktivierungs- oder Erinnerungs-E-Mail nicht zugestellt. / Latest confirmation, activation or reminder email not delivered.' }) emailFailed?: boolean;
+  @ApiPropertyOptional({ type: () => EmailFailureViewSchema }) emailFailure?: EmailFailureViewSchema;
 }
 
 export class StaffStateSchema {
