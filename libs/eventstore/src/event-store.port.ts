@@ -71,6 +71,8 @@ export interface EventStore {
   /** Events with a version above `fromVersion` (default 0), and the aggregate's current version (0 = new). */
   readAggregate(aggregate: AggregateRef, fromVersion?: number): Promise<{ events: EventEnvelope[]; version: number }>;
   readAll(opts?: ReadAllOptions): AsyncIterable<EventEnvelope>;
+  /** The same events as `readAll`, in batches of whole commits: replay pays one await per batch, not per event. */
+  readAllBatches(opts?: ReadAllOptions): AsyncIterable<EventEnvelope[]>;
   subscribe(name: string, handler: EventHandler, opts?: SubscribeOptions): Promise<Subscription>;
   listParked(subscription?: string): Promise<ParkedMessage[]>;
   lastPosition(): Promise<number>;

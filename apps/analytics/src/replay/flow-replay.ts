@@ -68,7 +68,7 @@ async function replayScan(store: EventStore, period: FlowPeriod, last: number, o
   let used = 0;
   let nextReport = every;
   if (last === 0) return { state, eventsRead: 0, eventsUsed: 0 };
-  for await (const batch of readBatches(store, { toPosition: last, batchSize: options.batchSize })) {
+  for await (const batch of store.readAllBatches({ toPosition: last, batchSize: options.batchSize })) {
     for (let i = 0; i < batch.length; i++) {
       const e = batch[i]!;
       if (inPeriod(e, period)) {
@@ -84,17 +84,6 @@ async function replayScan(store: EventStore, period: FlowPeriod, last: number, o
   }
   options.onProgress?.({ read, used, fraction: 1 });
   return { state, eventsRead: read, eventsUsed: used };
-}
-
-/** Stores that can hand out whole batches (both adapters can) skip a promise per event. */
-type BatchReader = { readAllBatches(opts?: ReadAllOptions): AsyncIterable<EventEnvelope[]> };
-
-async function* readBatches(store: EventStore, opts: ReadAllOptions): AsyncGenerator<EventEnvelope[]> {
-  if (typeof (store as Partial<BatchReader>).readAllBatches === 'function') {
-    yield* (store as EventStore & BatchReader).readAllBatches(opts);
-    return;
-  }
-  for await (const e of store.readAll(opts)) yield [e];
 }
 
 async function replayPerDay(store: EventStore, period: FlowPeriod & { officeId: string }, last: number, options: ReplayOptions): Promise<Replayed> {
