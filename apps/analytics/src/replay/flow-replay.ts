@@ -1,5 +1,5 @@
 import { evolveFlow, initialFlowState, type FlowEvent, type FlowPeriod, type FlowState } from '@app/domain';
-import type { EventEnvelope, EventStore, LruCache, ReadAllOptions } from '@app/eventstore';
+import type { EventEnvelope, EventStore, LruCache } from '@app/eventstore';
 import { periodDays } from './flow-period';
 
 /** Aggregates the customer-flow projection reads; ids are `<officeId>-<YYYY-MM-DD>`. */
