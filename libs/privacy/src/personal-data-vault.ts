@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { KeyCache } from './key-cache';
 import type { KeyStore, WrappedKey } from './key-store';
 import { checkMasterKeyring, type MasterKeyring } from './master-keyring';
 import { PrivacyError } from './privacy-error';
+import { freshRandomBytes } from './random-pool';
 import { decrypt, encrypt, parseSealedData, type SealedData } from './sealed-data';
 
 export type PersonalFields = Readonly<Record<string, string>>;
@@ -118,7 +118,7 @@ export class PersonalDataVault {
   }
 
   private async createKey(subjectId: string): Promise<KeyLookup> {
-    const dataKey: DataKey = { key: randomBytes(DATA_KEY_BYTES), kid: this.keyring.currentKid };
+    const dataKey: DataKey = { key: freshRandomBytes(DATA_KEY_BYTES), kid: this.keyring.currentKid };
     const master = this.keyring.keys[dataKey.kid];
     const wrapped = encrypt(master, dataKey.kid, dataKey.key, wrapAad(dataKey.kid, subjectId));
     const outcome = await this.store.create(subjectId, wrapped);

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { PrivacyError } from './privacy-error';
+import { freshRandomBytes } from './random-pool';
 
 /**
  * One AES-256-GCM ciphertext as small JSON-safe data (base64url), fit to put in an event. The same shape
@@ -19,7 +20,7 @@ const TAG_BYTES = 16;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export function encrypt(key: Buffer, kid: string, plaintext: Buffer, aad: Buffer): SealedData {
-  const iv = randomBytes(IV_BYTES);
+  const iv = freshRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
