@@ -19,3 +19,27 @@ export function berlinClock(): (instant: Instant) => ZonedParts {
     return { date: iso.slice(0, 10), time: iso.slice(11, 16), weekday: ((local.getUTCDay() + 6) % 7) + 1, minuteOfDay };
   };
 }
+
+/**
+ * The Berlin (weekday − 1) × 24 + hour of an instant, the cell of the arrivals grid: one Intl call and
+ * one Date per UTC hour, then a Map lookup per instant. Berlin's offset is a whole number of hours and
+ * changes on a UTC hour, so every instant of a UTC hour falls in the same Berlin hour; an offset that is
+ * not whole hours (none since 1893) falls back to the full conversion.
+ */
+export function berlinWeekdayHour(): (instant: Instant) => number {
+  const cells = new Map<number, number>();
+  const clock = berlinClock();
+  return (instant) => {
+    const hour = Math.floor(instant / HOUR);
+    let cell = cells.get(hour);
+    if (cell === undefined) {
+      const offset = zoneOffsetMinutes(hour * HOUR, 'Europe/Berlin');
+      const local = new Date(hour * HOUR + offset * 60_000);
+      cell = offset % 60 === 0 ? ((local.getUTCDay() + 6) % 7) * 24 + local.getUTCHours() : -1;
+      cells.set(hour, cell);
+    }
+    if (cell >= 0) return cell;
+    const z = clock(instant);
+    return (z.weekday - 1) * 24 + Math.floor(z.minuteOfDay / 60);
+  };
+}

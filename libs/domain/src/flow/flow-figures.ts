@@ -1,6 +1,6 @@
-import { berlinClock } from './berlin-clock';
+import { berlinWeekdayHour } from './berlin-clock';
 import { distribution, minutesBetween, round } from './flow-statistics';
-import type { CounterSession, CounterUtilisation, FlowDistribution, FlowFigures, FlowPeriod, Visit, VisitOutcome } from './types';
+import type { CounterSession, CounterUtilisation, FlowFigures, FlowPeriod, Visit, VisitOutcome } from './types';
 
 /** Histogram edges, chosen for a Bürgerbüro: minutes of waiting, of service, of (un)punctuality; days of lead time. */
 export const WAIT_EDGES = [5, 10, 15, 20, 30, 45, 60, 90, 120];
@@ -12,97 +12,129 @@ const OUTCOMES: readonly VisitOutcome[] = ['served', 'no_show', 'not_arrived', '
 const inPeriod = (period: FlowPeriod) => (x: { date: string; officeId: string }) =>
   x.date >= period.from && x.date <= period.to && (period.officeId === undefined || x.officeId === period.officeId);
 
-const values = (visits: readonly Visit[], pick: (v: Visit) => number | null) =>
-  visits.map(pick).filter((x): x is number => x !== null);
-
 const rate = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));
+
+/** What one pass over the chosen visits collects; every list is sorted later, so its order is free. */
+interface Tally {
+  total: number;
+  booked: number;
+  walkIn: number;
+  readonly outcomes: Record<VisitOutcome, number>;
+  readonly grid: number[][];
+  readonly waitBooked: number[];
+  readonly waitWalkIn: number[];
+  readonly punctuality: number[];
+  readonly leadTime: number[];
+  readonly perService: Map<string, number[]>;
+  appointments: number;
+  cancelled: number;
+  missed: number;
+  walkInNoShows: number;
+}
 
 /**
  * The analyst's figures over the visits of a period (inclusive Berlin days). Every number is rounded
  * and every key is written in a fixed order, so equal inputs serialise to identical bytes. Each figure
- * depends only on the multiset of visits, never on their order.
+ * but the serving minutes (summed in the visits' order) depends only on the multiset of visits.
+ * One pass over the visits fills every figure: a replay of a year has hundreds of thousands.
  */
 export function flowFigures(visits: readonly Visit[], period: FlowPeriod, sessions: readonly CounterSession[] = []): FlowFigures {
   const chosen = visits.filter(inPeriod(period));
-  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<VisitOutcome, number>;
-  for (const v of chosen) outcomes[v.outcome] += 1;
-  const inLine = chosen.filter((v) => v.arrivedAt !== null);
+  const t = tally(chosen);
   return {
     period: { from: period.from, to: period.to, officeId: period.officeId ?? null },
-    visits: {
-      total: chosen.length,
-      booked: chosen.filter((v) => v.kind === 'booked').length,
-      walkIn: chosen.filter((v) => v.kind === 'walk_in').length,
-      outcomes,
+    visits: { total: t.total, booked: t.booked, walkIn: t.walkIn, outcomes: t.outcomes },
+    arrivalsByWeekdayHour: t.grid,
+    waitingMinutes: { booked: distribution(t.waitBooked, WAIT_EDGES), walkIn: distribution(t.waitWalkIn, WAIT_EDGES) },
+    serviceMinutesPerUnit: Object.fromEntries([...t.perService.keys()].sort().map((id) => [id, distribution(t.perService.get(id) as number[], SERVICE_EDGES)])),
+    rates: {
+      appointmentNoShow: rate(t.missed, t.appointments - t.cancelled),
+      appointmentCancellation: rate(t.cancelled, t.appointments),
+      walkInNoShow: rate(t.walkInNoShows, t.walkIn),
     },
-    arrivalsByWeekdayHour: arrivalsGrid(inLine),
-    waitingMinutes: {
-      booked: distribution(values(inLine.filter((v) => v.kind === 'booked'), (v) => v.waitingMinutes), WAIT_EDGES),
-      walkIn: distribution(values(inLine.filter((v) => v.kind === 'walk_in'), (v) => v.waitingMinutes), WAIT_EDGES),
-    },
-    serviceMinutesPerUnit: serviceTimes(chosen),
-    rates: rates(chosen),
-    punctualityMinutes: distribution(
-      values(inLine, (v) => (v.appointmentAt === null || !v.hadAppointment ? null : minutesBetween(v.appointmentAt, v.arrivedAt as number))),
-      PUNCTUALITY_EDGES,
-    ),
-    leadTimeDays: distribution(
-      values(chosen, (v) => (v.bookedAt === null || v.appointmentAt === null ? null : round((v.appointmentAt - v.bookedAt) / 86_400_000))),
-      LEAD_TIME_EDGES,
-    ),
+    punctualityMinutes: distribution(t.punctuality, PUNCTUALITY_EDGES),
+    leadTimeDays: distribution(t.leadTime, LEAD_TIME_EDGES),
     counterUtilisation: utilisation(chosen, sessions.filter(inPeriod(period))),
   };
 }
 
-function arrivalsGrid(visits: readonly Visit[]): number[][] {
-  const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const clock = berlinClock();
+function tally(visits: readonly Visit[]): Tally {
+  const t: Tally = {
+    total: visits.length, booked: 0, walkIn: 0, outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<VisitOutcome, number>,
+    grid: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)), waitBooked: [], waitWalkIn: [], punctuality: [], leadTime: [],
+    perService: new Map(), appointments: 0, cancelled: 0, missed: 0, walkInNoShows: 0,
+  };
+  const cell = berlinWeekdayHour();
   for (const v of visits) {
-    const z = clock(v.arrivedAt as number);
-    grid[z.weekday - 1][Math.floor(z.minuteOfDay / 60)] += 1;
+    t.outcomes[v.outcome] += 1;
+    if (v.kind === 'booked') t.booked += 1;
+    else {
+      t.walkIn += 1;
+      if (v.outcome === 'no_show') t.walkInNoShows += 1;
+    }
+    if (v.arrivedAt !== null) arrival(t, v, v.arrivedAt, cell(v.arrivedAt));
+    if (v.bookedAt !== null && v.appointmentAt !== null) t.leadTime.push(round((v.appointmentAt - v.bookedAt) / 86_400_000));
+    if (v.hadAppointment && v.outcome !== 'rescheduled') appointment(t, v.outcome);
+    serviceTime(t.perService, v);
   }
-  return grid;
+  return t;
+}
+
+function arrival(t: Tally, v: Visit, arrivedAt: number, cell: number): void {
+  t.grid[Math.floor(cell / 24)][cell % 24] += 1;
+  if (v.waitingMinutes !== null) (v.kind === 'booked' ? t.waitBooked : t.waitWalkIn).push(v.waitingMinutes);
+  if (v.appointmentAt !== null && v.hadAppointment) t.punctuality.push(minutesBetween(v.appointmentAt, arrivedAt));
+}
+
+/** Appointments not moved to another day: cancelled, or kept and then missed (nobody came, or not to the counter). */
+function appointment(t: Tally, outcome: VisitOutcome): void {
+  t.appointments += 1;
+  if (outcome === 'cancelled') t.cancelled += 1;
+  else if (outcome === 'not_arrived' || outcome === 'no_show') t.missed += 1;
 }
 
 /** Per unit: a visit for two passports counts two units. Only single-line visits, so no time is split by guess. */
-function serviceTimes(visits: readonly Visit[]): Record<string, FlowDistribution> {
-  const perService = new Map<string, number[]>();
-  for (const v of visits) {
-    const done = v.servicesDone;
-    if (v.outcome !== 'served' || v.serviceMinutes === null || done === null || done.length !== 1) continue;
-    const list = perService.get(done[0].serviceId) ?? [];
-    list.push(round(v.serviceMinutes / done[0].quantity));
-    perService.set(done[0].serviceId, list);
-  }
-  const ids = [...perService.keys()].sort();
-  return Object.fromEntries(ids.map((id) => [id, distribution(perService.get(id) as number[], SERVICE_EDGES)]));
+function serviceTime(perService: Map<string, number[]>, v: Visit): void {
+  const done = v.servicesDone;
+  if (v.outcome !== 'served' || v.serviceMinutes === null || done === null || done.length !== 1) return;
+  const list = perService.get(done[0].serviceId);
+  const value = round(v.serviceMinutes / done[0].quantity);
+  if (list === undefined) perService.set(done[0].serviceId, [value]);
+  else list.push(value);
 }
 
-function rates(visits: readonly Visit[]): FlowFigures['rates'] {
-  const appointments = visits.filter((v) => v.hadAppointment && v.outcome !== 'rescheduled');
-  const kept = appointments.filter((v) => v.outcome !== 'cancelled');
-  const missed = kept.filter((v) => v.outcome === 'not_arrived' || v.outcome === 'no_show').length;
-  const walkIns = visits.filter((v) => v.kind === 'walk_in');
-  return {
-    appointmentNoShow: rate(missed, kept.length),
-    appointmentCancellation: rate(appointments.length - kept.length, appointments.length),
-    walkInNoShow: rate(walkIns.filter((v) => v.outcome === 'no_show').length, walkIns.length),
-  };
+interface UtilisationRow {
+  readonly officeId: string;
+  readonly date: string;
+  readonly counterId: string;
+  open: number;
+  serving: number;
 }
 
-/** Serving minutes of the period's visits per counter and day over that counter's open minutes. */
+/**
+ * Serving minutes of the period's visits per counter and day over that counter's open minutes. Rows
+ * are found per office-day first (visits come grouped by day and office), so a segment costs one small
+ * map lookup rather than building a key; the rows are still ordered by their `date|office|counter` text.
+ */
 function utilisation(visits: readonly Visit[], sessions: readonly CounterSession[]): CounterUtilisation[] {
-  const rows = new Map<string, { officeId: string; date: string; counterId: string; open: number; serving: number }>();
+  const days = new Map<string, Map<string, UtilisationRow>>();
+  let lastDay: Map<string, UtilisationRow> | undefined;
+  let lastKey = '';
   const row = (officeId: string, date: string, counterId: string) => {
-    const key = `${date}|${officeId}|${counterId}`;
-    let r = rows.get(key);
-    if (r === undefined) rows.set(key, (r = { officeId, date, counterId, open: 0, serving: 0 }));
+    const dayKey = `${date}|${officeId}`;
+    if (lastDay === undefined || dayKey !== lastKey) {
+      lastKey = dayKey;
+      lastDay = days.get(dayKey);
+      if (lastDay === undefined) days.set(dayKey, (lastDay = new Map()));
+    }
+    let r = lastDay.get(counterId);
+    if (r === undefined) lastDay.set(counterId, (r = { officeId, date, counterId, open: 0, serving: 0 }));
     return r;
   };
   for (const s of sessions) row(s.officeId, s.date, s.counterId).open += minutesBetween(s.openedAt, s.closedAt);
   for (const v of visits) for (const seg of v.segments) row(v.officeId, v.date, seg.counterId).serving += minutesBetween(seg.from, seg.until);
-  return [...rows.keys()].sort().map((key) => {
-    const r = rows.get(key) as { officeId: string; date: string; counterId: string; open: number; serving: number };
+  const rows = [...days.values()].flatMap((counters) => [...counters.values()]).map((r) => ({ key: `${r.date}|${r.officeId}|${r.counterId}`, r }));
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ r }) => {
     const openMinutes = round(r.open);
     return { officeId: r.officeId, date: r.date, counterId: r.counterId, openMinutes, servingMinutes: round(r.serving), utilisation: openMinutes === 0 ? null : round(r.serving / r.open, 3) };
   });

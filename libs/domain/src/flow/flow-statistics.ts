@@ -14,21 +14,21 @@ export function minutesBetween(from: number, until: number): number {
 }
 
 /** Nearest-rank percentile of values sorted ascending (no interpolation: always an observed value). */
-export function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-const ascending = (a: number, b: number) => a - b;
-
 /**
  * The mean is summed in sorted order, so the same multiset of values gives the same bits whatever
- * order the visits came in.
+ * order the visits came in. A Float64Array sorts numerically without a comparator call per step (our
+ * values are rounded, so never NaN or -0, where it would differ from `(a, b) => a - b`).
  */
 function stats(values: readonly number[]) {
-  const sorted = [...values].sort(ascending);
+  const sorted = Float64Array.from(values).sort();
   if (sorted.length === 0) return { sorted, mean: null, p50: null, p90: null, min: null, max: null };
-  const sum = sorted.reduce((s, v) => s + v, 0);
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
   return {
     sorted,
     mean: round(sum / sorted.length),

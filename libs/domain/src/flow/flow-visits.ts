@@ -8,13 +8,13 @@ import type { CounterSession, Visit, VisitOutcome } from './types';
  * position of the visit's first event (so the order never depends on map iteration or batch size).
  */
 export function flowVisits(state: FlowState): Visit[] {
-  return state.drafts
-    .map(toVisit)
-    .sort((a, b) => compareText(a.date, b.date) || compareText(a.officeId, b.officeId) || positionOf(a) - positionOf(b));
+  // Sorted on the drafts' own fields (no visit id parsed per comparison), then copied once.
+  return [...state.drafts]
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.officeId, b.officeId) || a.firstPosition - b.firstPosition)
+    .map(toVisit);
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const positionOf = (v: Visit) => Number(v.visitId.slice(v.visitId.lastIndexOf('-') + 1));
 
 function outcome(d: VisitDraft): VisitOutcome {
   switch (d.status) {
