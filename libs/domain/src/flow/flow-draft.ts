@@ -39,6 +39,21 @@ export function newDraft(firstPosition: number, officeId: string, date: LocalDat
   };
 }
 
+/**
+ * Service lines in a canonical order (by id), copied so the log's objects are never shared. Most
+ * visits ask for one line: those come from `lines`, one frozen array per service and quantity shared
+ * by every visit, so a replay keeps a few hundred line objects rather than several per visit.
+ */
+export function canonicalLines(lines: Map<string, Map<number, readonly FlowServiceLine[]>>, from: readonly FlowServiceLine[]): readonly FlowServiceLine[] {
+  if (from.length !== 1) return sortedLines(from);
+  const { serviceId, quantity } = from[0];
+  let byQuantity = lines.get(serviceId);
+  if (byQuantity === undefined) lines.set(serviceId, (byQuantity = new Map()));
+  let shared = byQuantity.get(quantity);
+  if (shared === undefined) byQuantity.set(quantity, (shared = Object.freeze([Object.freeze({ serviceId, quantity })])));
+  return shared;
+}
+
 /** Service lines in a canonical order (by id), copied so the log's objects are never shared. */
 export function sortedLines(lines: readonly FlowServiceLine[]): FlowServiceLine[] {
   return lines
@@ -53,10 +68,12 @@ export function closeSegment(draft: VisitDraft, at: Instant): void {
   draft.openSegment = null;
 }
 
+/** One office-day the queue events came from, with the latest queue instant seen (it closes sessions never closed). */
 export interface OfficeDay {
   readonly officeId: string;
   readonly date: LocalDate;
   readonly key: string;
+  lastQueueAt: Instant | null;
 }
 
 /** The visit of an appointment, created on its first event (a date-range replay may start mid-way). */

@@ -1,7 +1,7 @@
 import type { BookedCustomerCheckedIn, QueueEvent, WalkInTicketIssued } from '../queue/events';
 import { assertNever } from '../shared/decider';
 import type { Instant } from '../shared/local-time';
-import { appointmentDraft, closeSegment, newDraft, sortedLines, type OfficeDay, type VisitDraft } from './flow-draft';
+import { appointmentDraft, canonicalLines, closeSegment, newDraft, type OfficeDay, type VisitDraft } from './flow-draft';
 import type { FlowState } from './flow-state';
 
 const QUEUE_TYPES: ReadonlySet<string> = new Set<QueueEvent['type']>([
@@ -16,8 +16,7 @@ export function isQueueEvent(type: string): boolean {
 /** Folds one queue event into the flow state (mutably, see FlowState). Unknown tickets are skipped. */
 export function evolveQueueFlow(state: FlowState, e: QueueEvent, position: number, where: OfficeDay): void {
   const at = e.data.at;
-  const last = state.lastQueueAt.get(where.key);
-  if (last === undefined || at > last) state.lastQueueAt.set(where.key, at);
+  if (where.lastQueueAt === null || at > where.lastQueueAt) where.lastQueueAt = at;
   switch (e.type) {
     case 'BookedCustomerCheckedIn':
     case 'WalkInTicketIssued':
@@ -29,7 +28,7 @@ export function evolveQueueFlow(state: FlowState, e: QueueEvent, position: numbe
     case 'CounterServicesChanged':
       return;
     default:
-      return ticketEvent(state.byTicket.get(e.data.ticketId), e);
+      return ticketEvent(state, state.byTicket.get(e.data.ticketId), e);
   }
 }
 
@@ -47,14 +46,14 @@ function arrived(state: FlowState, e: BookedCustomerCheckedIn | WalkInTicketIssu
   draft.kind = d.kind;
   draft.ticketNumber = d.number;
   draft.arrivedAt = d.at;
-  draft.services = sortedLines(d.services);
+  draft.services = canonicalLines(state.lines, d.services);
   draft.status = 'waiting';
   state.byTicket.set(d.ticketId, draft);
 }
 
 type TicketEvent = Exclude<QueueEvent, BookedCustomerCheckedIn | WalkInTicketIssued | { type: 'CounterOpened' | 'CounterClosed' | 'CounterServicesChanged' }>;
 
-function ticketEvent(draft: VisitDraft | undefined, e: TicketEvent): void {
+function ticketEvent(state: FlowState, draft: VisitDraft | undefined, e: TicketEvent): void {
   if (draft === undefined) return;
   const at = e.data.at;
   switch (e.type) {
@@ -74,7 +73,7 @@ function ticketEvent(draft: VisitDraft | undefined, e: TicketEvent): void {
     case 'TicketTransferred':
       closeSegment(draft, at);
       draft.transfers += 1;
-      draft.services = sortedLines(e.data.services);
+      draft.services = canonicalLines(state.lines, e.data.services);
       draft.status = 'waiting';
       return;
     case 'ServiceStarted':
@@ -87,7 +86,7 @@ function ticketEvent(draft: VisitDraft | undefined, e: TicketEvent): void {
       if (draft.openSegment === null) draft.openSegment = { counterId: e.data.counterId, from: e.data.startedAt };
       closeSegment(draft, at);
       draft.counterId = e.data.counterId;
-      draft.servicesDone = sortedLines(e.data.servicesDone);
+      draft.servicesDone = canonicalLines(state.lines, e.data.servicesDone);
       draft.status = 'served';
       return;
     case 'TicketNoShow':

@@ -2,9 +2,9 @@ import type { CalendarEvent } from '../calendar/events';
 import type { QueueEvent } from '../queue/events';
 import { LOCAL_DATE, toZoned, type Instant, type LocalDate } from '../shared/local-time';
 import type { OfficeDay } from './flow-draft';
-import { appointmentDraft, sortedLines, type VisitDraft } from './flow-draft';
+import { appointmentDraft, canonicalLines, type VisitDraft } from './flow-draft';
 import { evolveQueueFlow, isQueueEvent } from './flow-queue';
-import type { FlowEvent } from './types';
+import type { FlowEvent, FlowServiceLine } from './types';
 
 const ZONE = 'Europe/Berlin';
 
@@ -13,7 +13,8 @@ const ZONE = 'Europe/Berlin';
  * place and returns it, so replaying a million events allocates per visit, not per event. The function
  * boundary stays pure — the result depends only on the events folded in, in position order — as long
  * as each replay starts from its own `initialFlowState()` (a fresh object, never a shared constant).
- * Memory is O(visits + counter sessions), not O(events).
+ * Memory is O(visits + counter sessions), not O(events). The caches below (office-days, the last
+ * aggregate id, shared service lines) only spare work and allocation; they never change a result.
  */
 export interface FlowState {
   /** Highest position folded in; events at or below it are repeats and are skipped. */
@@ -24,12 +25,20 @@ export interface FlowState {
   /** `office|date|counter` → opening instant of the session now open. */
   readonly openCounters: Map<string, Instant>;
   readonly closedSessions: { officeId: string; date: LocalDate; counterId: string; openedAt: Instant; closedAt: Instant }[];
-  /** `office|date` → the latest queue instant seen (closes sessions never closed). */
-  readonly lastQueueAt: Map<string, Instant>;
+  /** `office|date` → that office-day, with the latest queue instant seen (closes sessions never closed). */
+  readonly days: Map<string, OfficeDay>;
+  /** Queue events come in runs of one aggregate: the last aggregate id and its office-day. */
+  lastAggregateId: string | undefined;
+  lastDay: OfficeDay | undefined;
+  /** Shared frozen single-line service lists (see `canonicalLines`). */
+  readonly lines: Map<string, Map<number, readonly FlowServiceLine[]>>;
 }
 
 export function initialFlowState(): FlowState {
-  return { lastPosition: 0, drafts: [], byAppointment: new Map(), byTicket: new Map(), openCounters: new Map(), closedSessions: [], lastQueueAt: new Map() };
+  return {
+    lastPosition: 0, drafts: [], byAppointment: new Map(), byTicket: new Map(), openCounters: new Map(), closedSessions: [], days: new Map(),
+    lastAggregateId: undefined, lastDay: undefined, lines: new Map(),
+  };
 }
 
 /** Folds one event in (see FlowState on mutation). Never throws; unknown event types are skipped. */
@@ -47,19 +56,19 @@ export function evolveFlow(state: FlowState, event: FlowEvent): FlowState {
       const draft = appointmentDraft(state, d.appointmentId, event.position, d.officeId, d.date);
       draft.hadAppointment = true;
       draft.bookedAt = d.bookedAt;
-      moveAppointment(draft, d.officeId, d.date, d.startsAt, d.services);
+      moveAppointment(state, draft, d.officeId, d.date, d.startsAt, d.services);
       return state;
     }
     case 'AppointmentRescheduled': {
       const d = e.data;
-      moveAppointment(appointmentDraft(state, d.appointmentId, event.position, d.officeId, d.date), d.officeId, d.date, d.startsAt, d.services);
+      moveAppointment(state, appointmentDraft(state, d.appointmentId, event.position, d.officeId, d.date), d.officeId, d.date, d.startsAt, d.services);
       return state;
     }
     case 'AppointmentCancelled':
       cancel(state, e, event.position);
       return state;
     default:
-      if (isQueueEvent(e.type)) evolveQueueFlow(state, e, event.position, officeDay(event.aggregateId, e.data.at));
+      if (isQueueEvent(e.type)) evolveQueueFlow(state, e, event.position, officeDay(state, event.aggregateId, e.data.at));
       return state;
   }
 }
@@ -69,11 +78,11 @@ export function evolveFlowBatch(state: FlowState, events: Iterable<FlowEvent>): 
   return state;
 }
 
-function moveAppointment(draft: VisitDraft, officeId: string, date: LocalDate, startsAt: Instant, services: CalendarEvent['data']['services']): void {
+function moveAppointment(state: FlowState, draft: VisitDraft, officeId: string, date: LocalDate, startsAt: Instant, services: CalendarEvent['data']['services']): void {
   draft.officeId = officeId;
   draft.date = date;
   draft.appointmentAt = startsAt;
-  if (draft.arrivedAt === null) draft.services = sortedLines(services);
+  if (draft.arrivedAt === null) draft.services = canonicalLines(state.lines, services);
 }
 
 function cancel(state: FlowState, e: Extract<CalendarEvent, { type: 'AppointmentCancelled' }>, position: number): void {
@@ -81,21 +90,29 @@ function cancel(state: FlowState, e: Extract<CalendarEvent, { type: 'Appointment
   // An appointment never activated was never a visit.
   if (!d.wasBooked) return;
   const draft = appointmentDraft(state, d.appointmentId, position, d.officeId, d.date);
-  if (draft.appointmentAt === null) moveAppointment(draft, d.officeId, d.date, d.startsAt, d.services);
+  if (draft.appointmentAt === null) moveAppointment(state, draft, d.officeId, d.date, d.startsAt, d.services);
   if (draft.status === 'expected') draft.status = d.reason === 'rescheduled' ? 'rescheduled' : 'cancelled';
 }
 
 
 /**
  * Office and day of a queue event from its aggregate id `<officeId>-<YYYY-MM-DD>`; without one, the
- * Berlin day of the event and office `unknown`.
+ * Berlin day of the event and office `unknown`. The same aggregate's events mostly follow each other,
+ * so the last id answers most events without slicing or a map lookup.
  */
-export function officeDay(aggregateId: string | undefined, at: Instant): OfficeDay {
+export function officeDay(state: FlowState, aggregateId: string | undefined, at: Instant): OfficeDay {
+  if (aggregateId !== undefined && aggregateId === state.lastAggregateId) return state.lastDay as OfficeDay;
   const date = aggregateId === undefined ? '' : aggregateId.slice(-10);
   if (aggregateId !== undefined && aggregateId.length > 11 && LOCAL_DATE.test(date)) {
-    const officeId = aggregateId.slice(0, -11);
-    return { officeId, date, key: `${officeId}|${date}` };
+    state.lastAggregateId = aggregateId;
+    return (state.lastDay = dayOf(state, aggregateId.slice(0, -11), date));
   }
-  const fallback = toZoned(at, ZONE).date;
-  return { officeId: 'unknown', date: fallback, key: `unknown|${fallback}` };
+  return dayOf(state, 'unknown', toZoned(at, ZONE).date);
+}
+
+function dayOf(state: FlowState, officeId: string, date: LocalDate): OfficeDay {
+  const key = `${officeId}|${date}`;
+  let day = state.days.get(key);
+  if (day === undefined) state.days.set(key, (day = { officeId, date, key, lastQueueAt: null }));
+  return day;
 }

@@ -69,7 +69,7 @@ function toVisit(d: VisitDraft): Visit {
 export function flowCounterSessions(state: FlowState): CounterSession[] {
   const open: CounterSession[] = [...state.openCounters].map(([key, openedAt]) => {
     const [officeId, date, counterId] = key.split('|');
-    const closedAt = Math.max(openedAt, state.lastQueueAt.get(`${officeId}|${date}`) ?? openedAt);
+    const closedAt = Math.max(openedAt, state.days.get(`${officeId}|${date}`)?.lastQueueAt ?? openedAt);
     return { officeId, date, counterId, openedAt, closedAt };
   });
   return [...state.closedSessions.map((s) => ({ ...s })), ...open].sort(
