@@ -64,7 +64,8 @@ export function sortedLines(lines: readonly FlowServiceLine[]): FlowServiceLine[
 /** Ends the running service stretch (completion, park, transfer, no-show). */
 export function closeSegment(draft: VisitDraft, at: Instant): void {
   if (draft.openSegment === null) return;
-  draft.segments.push({ counterId: draft.openSegment.counterId, from: draft.openSegment.from, until: at });
+  // Frozen once here, so visits can share the segment instead of copying it on every flowVisits call.
+  draft.segments.push(Object.freeze({ counterId: draft.openSegment.counterId, from: draft.openSegment.from, until: at }));
   draft.openSegment = null;
 }
 

@@ -119,11 +119,13 @@ interface UtilisationRow {
 function utilisation(visits: readonly Visit[], sessions: readonly CounterSession[]): CounterUtilisation[] {
   const days = new Map<string, Map<string, UtilisationRow>>();
   let lastDay: Map<string, UtilisationRow> | undefined;
-  let lastKey = '';
+  let lastOffice = '';
+  let lastDate = '';
   const row = (officeId: string, date: string, counterId: string) => {
-    const dayKey = `${date}|${officeId}`;
-    if (lastDay === undefined || dayKey !== lastKey) {
-      lastKey = dayKey;
+    if (lastDay === undefined || officeId !== lastOffice || date !== lastDate) {
+      const dayKey = `${date}|${officeId}`;
+      lastOffice = officeId;
+      lastDate = date;
       lastDay = days.get(dayKey);
       if (lastDay === undefined) days.set(dayKey, (lastDay = new Map()));
     }

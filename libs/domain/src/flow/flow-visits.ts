@@ -38,8 +38,11 @@ function waitingMinutes(d: VisitDraft): number | null {
 }
 
 function toVisit(d: VisitDraft): Visit {
-  const segments = d.segments.map((s) => Object.freeze({ ...s }));
-  const serviceMinutes = segments.length === 0 ? null : round(segments.reduce((sum, s) => sum + minutesBetween(s.from, s.until), 0));
+  // Segments are frozen when the draft closes them: the visit takes a copy of the list, not of each segment.
+  const segments = d.segments.slice();
+  let sum = 0;
+  for (const s of segments) sum += minutesBetween(s.from, s.until);
+  const serviceMinutes = segments.length === 0 ? null : round(sum);
   return Object.freeze({
     visitId: `${d.officeId}-${d.date}-${d.firstPosition}`,
     officeId: d.officeId,
@@ -53,7 +56,7 @@ function toVisit(d: VisitDraft): Visit {
     bookedAt: d.bookedAt,
     appointmentAt: d.appointmentAt,
     arrivedAt: d.arrivedAt,
-    calls: [...d.calls],
+    calls: d.calls.slice(),
     servedFrom: segments.length === 0 ? null : segments[0].from,
     servedUntil: segments.length === 0 ? null : segments[segments.length - 1].until,
     counterId: d.counterId,
