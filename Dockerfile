@@ -17,5 +17,6 @@ COPY --from=build /srv/config ./config
 # Web pages and other assets the apps read at run time live beside their sources.
 COPY --from=build /srv/apps ./apps
 USER node
-ENV APP=gateway
-CMD ["sh", "-c", "exec node -r ./scripts/register-paths.js dist/apps/$APP/src/main.js"]
+# The same node flags as scripts/lib/common.sh (APP_NODE_FLAGS): a 64 MB young generation cuts GC cost.
+ENV APP=gateway APP_NODE_FLAGS=--max-semi-space-size=64
+CMD ["sh", "-c", "exec node $APP_NODE_FLAGS -r ./scripts/register-paths.js dist/apps/$APP/src/main.js"]
