@@ -105,4 +105,32 @@ describe('what-if options', () => {
     const [arrival] = whatIfArrivals(flowVisits(evolveFlowBatch(initialFlowState(), events)), { officeId: OFFICE, date: DATE });
     expect(arrival).toMatchObject({ recordedServiceMinutes: 3, recordedWaitMinutes: 2 });
   });
+
+  it('keeps service lines canonical: several sorted by id then quantity and copied, one shared and frozen', () => {
+    const many = [line('pass', 2), line('ausweis'), line('pass', 1), line('meldung')];
+    const events = positioned([
+      { type: 'WalkInTicketIssued', data: { ...f('w1'), seq: 1, services: many, priority: 0, reason: 'walk_in', at: at(1) } },
+      walkIn('w2', 2),
+      walkIn('w3', 3),
+    ]);
+    const [first, second, third] = flowVisits(evolveFlowBatch(initialFlowState(), events));
+    expect(first.services).toEqual([line('ausweis'), line('meldung'), line('pass', 1), line('pass', 2)]);
+    expect(first.services[0]).not.toBe(many[1]);
+    expect(second.services).toEqual([line('meldung')]);
+    expect(second.services).toBe(third.services);
+    expect(Object.isFrozen(second.services) && Object.isFrozen(second.services[0])).toBe(true);
+  });
+
+  it('orders counter sessions by day, office, counter and opening, an open one ending at its day\'s last queue event', () => {
+    const opened = (counterId: string, minute: number) => ({ type: 'CounterOpened', data: { counterId, serviceIds: [], at: at(minute) } });
+    const events = [
+      { ...opened('s2', 0), position: 1, aggregateId: `${OFFICE}-${DATE}` },
+      { ...opened('s1', 5), position: 2, aggregateId: `${OFFICE}-${DATE}` },
+      { ...opened('s1', 0), position: 3, aggregateId: `a-${DATE}` },
+      { ...walkIn('w1', 30), position: 4, aggregateId: `${OFFICE}-${DATE}` },
+      { type: 'CounterClosed', data: { counterId: 's1', releasedTicketIds: [], at: at(20) }, position: 5, aggregateId: `a-${DATE}` },
+    ];
+    const sessions = flowCounterSessions(evolveFlowBatch(initialFlowState(), events));
+    expect(sessions.map((s) => [s.officeId, s.counterId, s.closedAt])).toEqual([['a', 's1', at(20)], [OFFICE, 's1', at(30)], [OFFICE, 's2', at(30)]]);
+  });
 });
