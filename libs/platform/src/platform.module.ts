@@ -3,7 +3,6 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ClientsModule, type ClientProxy } from '@nestjs/microservices';
 import type { CommonConfig, ServiceName } from './config/common-config';
 import { ConnectionsModule } from './connections/connections.module';
-import { CorrelationInterceptor } from './correlation/correlation.interceptor';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { LoggingModule } from './logging/logging.module';
 import { RPC_PROXY, RpcClient } from './rpc/rpc-client';
@@ -40,9 +39,7 @@ export class PlatformModule {
     ];
     const providers: Provider[] = [
       { provide: CONFIG, useValue: config },
-      // Registration order is nesting order: the correlation context wraps the envelope, so a failure
-      // logged while building the error envelope still carries the correlation id.
-      { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
+      // One interceptor for NATS handlers: the correlation context and the reply envelope.
       { provide: APP_INTERCEPTOR, useClass: RpcEnvelopeInterceptor },
       { provide: APP_FILTER, useClass: DomainErrorFilter },
       ...(options.rpcClient

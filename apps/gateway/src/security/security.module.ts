@@ -51,7 +51,7 @@ export class SecurityModule {
     const redis =
       options.redis instanceof Redis
         ? options.redis
-        : new Redis(options.redis.url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+        : new Redis(options.redis.url, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableAutoPipelining: true });
     return {
       module: SecurityModule,
       global: true,

@@ -1,20 +1,15 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
-import { Observable } from 'rxjs';
 import { CORRELATION_HEADER, CorrelationContext } from './correlation-context';
 
 /**
- * Runs a NATS message handler inside the correlation context of the message: the `x-correlation-id`
- * header (set by RpcClient), else `correlationId` / `meta.correlationId` in the payload (events),
- * else a fresh id. HTTP requests already got theirs from the middleware.
+ * The correlation id of a NATS message: the `x-correlation-id` header (set by RpcClient), else
+ * `correlationId` / `meta.correlationId` in the payload (events), else a fresh id. RpcEnvelopeInterceptor
+ * runs the handler inside it; HTTP requests already got theirs from the middleware.
  */
-@Injectable()
-export class CorrelationInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'rpc') return next.handle();
-    const correlationId = CorrelationContext.acceptOrCreate(correlationIdOf(context.switchToRpc().getData(), context.switchToRpc().getContext()));
-    return new Observable((subscriber) => CorrelationContext.run(correlationId, () => next.handle().subscribe(subscriber)));
-  }
+export function rpcCorrelationId(context: ExecutionContext): string {
+  const rpc = context.switchToRpc();
+  return CorrelationContext.acceptOrCreate(correlationIdOf(rpc.getData(), rpc.getContext()));
 }
 
 function correlationIdOf(payload: unknown, rpcContext: unknown): unknown {

@@ -1,16 +1,17 @@
 import { fail, notFound, ok } from '@app/domain';
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { firstValueFrom, of, throwError } from 'rxjs';
+import { defer, firstValueFrom, of, throwError } from 'rxjs';
 import { z } from 'zod';
+import { CorrelationContext } from '../correlation/correlation-context';
 import { DomainException } from '../errors/domain-exception';
 import { RpcEnvelopeInterceptor } from './rpc-envelope.interceptor';
 
-function rpcContext(type: 'rpc' | 'http' = 'rpc'): ExecutionContext {
+function rpcContext(type: 'rpc' | 'http' = 'rpc', data: unknown = {}): ExecutionContext {
   return {
     getType: () => type,
     getHandler: () => function handle() {},
-    switchToRpc: () => ({ getContext: () => ({ getSubject: () => 'booking.test' }), getData: () => ({}) }),
+    switchToRpc: () => ({ getContext: () => ({ getSubject: () => 'booking.test' }), getData: () => data }),
   } as unknown as ExecutionContext;
 }
 
@@ -22,6 +23,15 @@ const missing = notFound('office_unknown', { de: 'Unbekannter Standort.', en: 'U
 describe('RpcEnvelopeInterceptor', () => {
   beforeAll(() => Logger.overrideLogger(false));
   afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
+
+  it('runs the handler (when subscribed) inside the correlation id of the message, else a fresh one', async () => {
+    const seen: CallHandler = { handle: () => defer(() => of(CorrelationContext.currentId())) };
+    const interceptor = new RpcEnvelopeInterceptor();
+    expect(await firstValueFrom(interceptor.intercept(rpcContext('rpc', { meta: { correlationId: 'corr-42' } }), seen))).toEqual({ ok: true, value: 'corr-42' });
+    const fresh = (await firstValueFrom(interceptor.intercept(rpcContext('rpc', {}), seen))) as { value: string };
+    expect(fresh.value).toMatch(/^[0-9a-f-]{36}$/);
+    expect(CorrelationContext.currentId()).toBeUndefined();
+  });
 
   it('passes a returned Result through as it is', async () => {
     expect(await reply(returning(ok({ n: 1 })))).toEqual({ ok: true, value: { n: 1 } });
