@@ -188,6 +188,7 @@ async function main(): Promise<void> {
       notes: [
         `raw = the fastest byte-only read of the same messages in each round (median ${Math.round(raw)}/s): ordered consumer ${Math.round(ordered)}/s, pull consume() ${Math.round(pull)}/s, pull by MSG.NEXT requests with a callback ${Math.round(corePull)}/s (medians)`,
         `ours rounds: ${ours.map(Math.round).join(', ')} (batch 1000); with batch 250 once more: ${hashes.size} distinct hash(es) over all runs`,
+        `ratio per round (ours / that round's raw; the spread shows how noisy the machine was): ${ours.map((o, i) => (o / bestRaw(raws[i]!)).toFixed(2)).join(', ')}`,
         `one office (${scanOffice.eventsReplayed} events): scan vs per-day subject reads give ${scanOffice.hash === perDayOffice.hash ? 'the same' : 'DIFFERENT'} hash`,
         `raw MSG.NEXT read + JSON.parse of each message only: ${Math.round(parsed)}/s (${(parsed / raw).toFixed(2)} of raw) — decoding alone costs this much`,
         `EventStore.readAll alone: ${Math.round(readAllOnly)}/s (${(readAllOnly / raw).toFixed(2)} of raw); readAllBatches alone: ${Math.round(batchesOnly)}/s (${(batchesOnly / raw).toFixed(2)}) — the rest is period filter, projection and figures`,
