@@ -23,6 +23,7 @@ export interface VisitDraft {
   bookedAt: Instant | null;
   appointmentAt: Instant | null;
   arrivedAt: Instant | null;
+  arrivalPosition: number | null;
   calls: Instant[];
   counterId: string | null;
   transfers: number;
@@ -34,7 +35,7 @@ export interface VisitDraft {
 export function newDraft(firstPosition: number, officeId: string, date: LocalDate): VisitDraft {
   return {
     firstPosition, officeId, date, kind: 'booked', hadAppointment: false, late: false, ticketNumber: null,
-    services: [], servicesDone: null, bookedAt: null, appointmentAt: null, arrivedAt: null, calls: [],
+    services: [], servicesDone: null, bookedAt: null, appointmentAt: null, arrivedAt: null, arrivalPosition: null, calls: [],
     counterId: null, transfers: 0, segments: [], openSegment: null, status: 'expected',
   };
 }

@@ -73,7 +73,7 @@ describe('CSV export', () => {
 
 describe('what-if options', () => {
   const a = (i: number, kind: 'booked' | 'walk_in', minute: number, recorded: number | null, services = [line('meldung')]): WhatIfArrival => ({
-    visitId: `v${i}`, kind, arrivedAt: at(minute), appointmentAt: kind === 'booked' ? at(minute + 10) : null, services, priority: 0, recordedServiceMinutes: recorded, recordedWaitMinutes: 3,
+    visitId: `v${i}`, kind, arrivedAt: at(minute), arrivalPosition: i, appointmentAt: kind === 'booked' ? at(minute + 10) : null, services, priority: 0, recordedServiceMinutes: recorded, recordedWaitMinutes: 3,
   });
   const arrivals = [a(0, 'walk_in', 0, 10), a(1, 'walk_in', 0, null), a(2, 'booked', 0, 10), a(3, 'walk_in', 1, 5)];
 

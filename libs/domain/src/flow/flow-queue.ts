@@ -46,6 +46,7 @@ function arrived(state: FlowState, e: BookedCustomerCheckedIn | WalkInTicketIssu
   draft.kind = d.kind;
   draft.ticketNumber = d.number;
   draft.arrivedAt = d.at;
+  draft.arrivalPosition = position;
   draft.services = canonicalLines(state.lines, d.services);
   draft.status = 'waiting';
   state.byTicket.set(d.ticketId, draft);

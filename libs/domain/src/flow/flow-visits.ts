@@ -56,6 +56,7 @@ function toVisit(d: VisitDraft): Visit {
     bookedAt: d.bookedAt,
     appointmentAt: d.appointmentAt,
     arrivedAt: d.arrivedAt,
+    arrivalPosition: d.arrivalPosition,
     calls: d.calls.slice(),
     servedFrom: segments.length === 0 ? null : segments[0].from,
     servedUntil: segments.length === 0 ? null : segments[segments.length - 1].until,

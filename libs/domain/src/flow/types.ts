@@ -60,6 +60,8 @@ export interface Visit {
   readonly bookedAt: Instant | null;
   readonly appointmentAt: Instant | null;
   readonly arrivedAt: Instant | null;
+  /** Log position of the arrival (check-in or ticket): the queue's order among arrivals at the same instant. */
+  readonly arrivalPosition: number | null;
   /** Every call, recalls included, in order. */
   readonly calls: readonly Instant[];
   readonly servedFrom: Instant | null;
@@ -154,6 +156,8 @@ export interface WhatIfArrival {
   readonly visitId: string;
   readonly kind: 'booked' | 'walk_in';
   readonly arrivedAt: Instant;
+  /** Orders arrivals at the same instant as the recorded queue did. */
+  readonly arrivalPosition: number;
   /** Booked tickets only. */
   readonly appointmentAt: Instant | null;
   readonly services: readonly FlowServiceLine[];

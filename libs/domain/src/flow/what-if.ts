@@ -18,13 +18,16 @@ export function whatIfArrivals(visits: readonly Visit[], day: { officeId: string
       visitId: v.visitId,
       kind: v.kind,
       arrivedAt: v.arrivedAt as number,
+      arrivalPosition: v.arrivalPosition as number,
       appointmentAt: v.kind === 'booked' ? v.appointmentAt : null,
       services: v.services,
       priority: 0,
       recordedServiceMinutes: recordedCounterMinutes(v),
       recordedWaitMinutes: v.waitingMinutes,
     }))
-    .sort((a, b) => a.arrivedAt - b.arrivedAt);
+    // The queue's own order: arrivals at the same instant joined in log order, and the call policy's
+    // tie-breaks (pass-over counts) depend on who joined first.
+    .sort((a, b) => a.arrivedAt - b.arrivedAt || a.arrivalPosition - b.arrivalPosition);
 }
 
 function recordedCounterMinutes(v: Visit): number | null {
