@@ -9,8 +9,9 @@
  * high rate limits — set by config, exactly as production reads them). Booking and gateway run as their
  * own processes (`apps/<app>/src/main.ts`), as deployed; 256 clients run here, each booking its own slot.
  *
- * raw: js.publish with expected last subject sequence, 256 in flight, payload as large as a calendar
- * commit. One booking needs several JetStream writes (calendar ×3, contact ×2, the personal-data key),
+ * raw: acked appends with expected last subject sequence, 256 in flight, payload as large as a calendar
+ * commit — each round the faster of nats.js's js.publish and the same message as a request over one
+ * wildcard inbox (the cheaper path our event store uses; bench/lib/raw-append.ts). One booking needs several JetStream writes (calendar ×3, contact ×2, the personal-data key),
  * counted from the streams after the run, so the raw ceiling in bookings/s is raw appends/s ÷ writes per
  * booking: what JetStream alone would allow for the same writes. Rounds alternate raw / service / HTTP;
  * the median round counts. Afterwards every calendar is replayed from the log: no slot over capacity.
@@ -27,10 +28,11 @@ import { connectEventStore } from '@app/eventstore';
 import { NamespacedNatsClient, RpcClient } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { connect, nanos, type JetStreamClient } from 'nats';
+import { connect, nanos } from 'nats';
 import shipped from '../config/catalog.json';
 import { solveCaptcha } from '../apps/gateway/src/security/captcha/captcha.testing';
 import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
+import { rawAppenders, type RawAppend } from './lib/raw-append';
 
 const CLIENTS = 256;
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 3000);
@@ -177,7 +179,8 @@ async function cpuPerBooking<T>(processes: readonly ChildProcess[], bookings: nu
 }
 
 let rawMsgId = 0;
-async function rawRun(js: JetStreamClient, round: number): Promise<number> {
+/** Raw acked appends/s at CLIENTS in flight, through one of the two raw paths (see bench/lib/raw-append.ts). */
+async function rawRun(append: RawAppend, round: number, path: string): Promise<number> {
   const payload = new TextEncoder().encode(JSON.stringify({ pad: 'x'.repeat(900) }));
   const versions = new Map<number, number>();
   let next = 0;
@@ -185,8 +188,7 @@ async function rawRun(js: JetStreamClient, round: number): Promise<number> {
   await Promise.all(Array.from({ length: CLIENTS }, async (_, w) => {
     while (next < RAW_APPENDS) {
       next += 1;
-      const ack = await js.publish(`${names.raw}.r${round}.a${w}`, payload, { msgID: `${suffix}-${(rawMsgId += 1)}`, expect: { lastSubjectSequence: versions.get(w) ?? 0 } });
-      versions.set(w, ack.seq);
+      versions.set(w, await append(`${names.raw}.r${round}${path}.a${w}`, payload, `${suffix}-${(rawMsgId += 1)}`, versions.get(w) ?? 0));
     }
   }));
   return RAW_APPENDS / ((performance.now() - started) / 1000);
@@ -248,13 +250,15 @@ async function main(): Promise<void> {
     const raw: number[] = [];
     const svc: (Awaited<ReturnType<typeof bookingRun>> & { cpuMs: number[] })[] = [];
     const http: (Awaited<ReturnType<typeof bookingRun>> & { cpuMs: number[] })[] = [];
+    const appenders = rawAppenders(nc, nc.jetstream());
     for (const [round, p] of plan.entries()) {
-      raw.push(await rawRun(nc.jetstream(), round));
+      raw.push(Math.max(await rawRun(appenders.publish, round, 'p'), await rawRun(appenders.mux, round, 'm')));
       svc.push(await cpuPerBooking([children[0]!], p.service.length, () => bookingRun(serviceStep(rpc), p.service, p.first)));
       // BENCH_HTTP_BOOKINGS=0 measures the service alone (a quicker loop while tuning it).
       if (HTTP_BOOKINGS > 0) http.push(await cpuPerBooking(children, p.http.length, () => bookingRun(httpStep(base), p.http, p.first + BOOKINGS, captchas.slice(round * HTTP_BOOKINGS, (round + 1) * HTTP_BOOKINGS))));
       console.log(`round ${round + 1}: raw ${Math.round(raw[round]!)} appends/s, service ${Math.round(svc[round]!.perSecond)} bookings/s, HTTP ${Math.round(http[round]?.perSecond ?? 0)} bookings/s`);
     }
+    appenders.close();
     const used = need;
     const writes = await writesPerBooking(jsm, used);
     const check = await noDoubleBooking(catalog);
