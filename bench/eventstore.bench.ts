@@ -1,8 +1,9 @@
 /*
  * npm run bench:eventstore — our EventStore against the raw JetStream ceiling, in one run (BENCHMARKS.md).
  *
- * append: raw = js.publish with the same headers our append sends (Nats-Msg-Id and
- *   Nats-Expected-Last-Subject-Sequence) and a pre-encoded body of the same size; ours = EventStore.append
+ * append: raw = the same headers our append sends (Nats-Msg-Id and Nats-Expected-Last-Subject-Sequence)
+ *   and a pre-encoded body of the same size, sent the faster of two ways each round: nats.js's js.publish,
+ *   and a plain request over one wildcard inbox (bench/lib/raw-append.ts, the path our append uses); ours = EventStore.append
  *   (validation, envelope, UUIDv7 ids, JSON). One at a time, and 256 in flight (256 writers, one aggregate
  *   each). Rounds alternate raw/ours back to back; the median round counts.
  * replay: over the same stream of REPLAY_EVENTS one-event commits, raw = the fastest of nats.js's ordered
@@ -14,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { connect, nanos, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
 import { JetStreamEventStore, type EventEnvelope } from '@app/eventstore';
+import { rawAppenders, type RawAppend } from './lib/raw-append';
 import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
 import { bestRaw, rawReads, type RawReads } from './lib/raw-read';
 
@@ -48,11 +50,8 @@ async function appendRun(write: Writer, total: number, writers: number): Promise
 
 let rawMsgId = 0; // message ids are deduplicated stream-wide: never reuse one across rounds
 
-function rawWriter(js: JetStreamClient, prefix: string, payload: Uint8Array): Writer {
-  return async (aggregate, version) => {
-    const ack = await js.publish(`${prefix}.calendar.a${aggregate}`, payload, { msgID: `${suffix}-${(rawMsgId += 1)}`, expect: { lastSubjectSequence: version } });
-    return ack.seq;
-  };
+function rawWriter(append: RawAppend, prefix: string, payload: Uint8Array): Writer {
+  return (aggregate, version) => append(`${prefix}.calendar.a${aggregate}`, payload, `${suffix}-${(rawMsgId += 1)}`, version);
 }
 
 function oursWriter(store: JetStreamEventStore, round: number): Writer {
@@ -60,12 +59,14 @@ function oursWriter(store: JetStreamEventStore, round: number): Writer {
     (await store.append({ type: 'calendar', id: `r${round}-a${aggregate}` }, [{ type: 'AppointmentBooked', data: eventData }], { expectedVersion: version, meta })).position;
 }
 
-async function compareAppends(js: JetStreamClient, store: JetStreamEventStore, rawPrefix: string, total: number, writers: number, roundBase: number) {
+async function compareAppends(appenders: { publish: RawAppend; mux: RawAppend }, store: JetStreamEventStore, rawPrefix: string, total: number, writers: number, roundBase: number) {
   const payload = new TextEncoder().encode(JSON.stringify(samplePayload()));
   const raw: number[] = [];
   const ours: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    raw.push(await appendRun(rawWriter(js, `${rawPrefix}.r${roundBase + round}`, payload), total, writers));
+    const viaPublish = await appendRun(rawWriter(appenders.publish, `${rawPrefix}.r${roundBase + round}p`, payload), total, writers);
+    const viaInbox = await appendRun(rawWriter(appenders.mux, `${rawPrefix}.r${roundBase + round}m`, payload), total, writers);
+    raw.push(Math.max(viaPublish, viaInbox));
     ours.push(await appendRun(oursWriter(store, roundBase + round), total, writers));
   }
   return { raw: median(raw), ours: median(ours), rawRounds: raw, oursRounds: ours };
@@ -125,8 +126,10 @@ async function main(): Promise<void> {
   const store = await JetStreamEventStore.create(nc, { streamName: `BENCH_ES_${suffix}`, subjectPrefix: `bes_${suffix}` });
   try {
     console.log(`appends: ${ROUNDS} alternating rounds of ${SERIAL_APPENDS} (1 in flight) and ${PARALLEL_APPENDS} (${IN_FLIGHT} in flight) each side`);
-    const serial = await compareAppends(js, store, rawPrefix, SERIAL_APPENDS, 1, 0);
-    const parallel = await compareAppends(js, store, rawPrefix, PARALLEL_APPENDS, IN_FLIGHT, 100);
+    const appenders = rawAppenders(nc, js);
+    const serial = await compareAppends(appenders, store, rawPrefix, SERIAL_APPENDS, 1, 0);
+    const parallel = await compareAppends(appenders, store, rawPrefix, PARALLEL_APPENDS, IN_FLIGHT, 100);
+    appenders.close();
     console.log(`replay: filling to ${REPLAY_EVENTS} one-event commits, then ${REPLAY_ROUNDS} rounds`);
     await fill(store, REPLAY_EVENTS);
     const replay = await compareReplay(nc, jsm, js, store);
