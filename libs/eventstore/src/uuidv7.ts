@@ -22,8 +22,14 @@ function randomBytes16(): Buffer {
   return slice;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const scratch = Buffer.alloc(16);
+
 export function uuidv7(nowMs: number = Date.now()): string {
-  const bytes = Buffer.from(randomBytes16());
+  // Copied out of the pool so the pool's bytes are used once; formatted by table, not Buffer#toString
+  // plus slices: this runs twice per append on the command path.
+  randomBytes16().copy(scratch, 0);
+  const bytes = scratch;
   // Never go back in time within a process: a clock step backwards keeps the last millisecond.
   let ms = Math.max(nowMs, lastMs);
   if (ms === lastMs) counter += 1;
@@ -37,8 +43,11 @@ export function uuidv7(nowMs: number = Date.now()): string {
   bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
   bytes[7] = counter & 0xff;
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const b = (i: number) => HEX[bytes[i]!];
+  return (
+    b(0) + b(1) + b(2) + b(3) + '-' + b(4) + b(5) + '-' + b(6) + b(7) + '-' + b(8) + b(9) + '-' +
+    b(10) + b(11) + b(12) + b(13) + b(14) + b(15)
+  );
 }
 
 const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
