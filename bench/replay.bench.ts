@@ -18,6 +18,7 @@ import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { addDays, fromZoned } from '@app/domain';
 import { JetStreamEventStore } from '@app/eventstore';
 import { flowReport } from '../apps/analytics/src/report/flow-report';
+import { seededRandom } from '../apps/analytics/src/simulate/seeded-random';
 import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
 import { bestRaw, rawCorePullRead, rawReads, type RawReads } from './lib/raw-read';
 
@@ -28,17 +29,8 @@ const FIRST_DAY = '2026-01-05';
 const suffix = randomBytes(4).toString('hex');
 const meta = { correlationId: 'bench-replay', actor: 'bench' };
 
-/** mulberry32: a seeded generator, so every run replays the same synthetic log. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded generator (mulberry32), so every run replays the same synthetic log. */
+const seeded = seededRandom;
 
 type Ev = [aggregate: 'calendar' | 'queue', type: string, data: Record<string, unknown>];
 const SERVICES = ['personalausweis', 'reisepass', 'anmeldung', 'ummeldung', 'fuehrungszeugnis'];
