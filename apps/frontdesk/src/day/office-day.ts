@@ -103,7 +103,11 @@ export class OfficeDay {
     };
   }
 
-  ticketView(t: Ticket, now: number): StaffTicketView {
+  /**
+   * `queue` defaults to this live view's state; a command reply passes the state the command was just
+   * decided on, because the view follows the log and may not have seen the commit yet.
+   */
+  ticketView(t: Ticket, now: number, queue: QueueState = this.queue): StaffTicketView {
     const base = {
       ticketId: t.ticketId, number: t.number, kind: t.kind, status: t.status, services: t.services, priority: t.priority,
       issuedAt: iso(t.issuedAt), dueAt: iso(t.dueAt),
@@ -111,7 +115,7 @@ export class OfficeDay {
     };
     switch (t.status) {
       case 'waiting': {
-        const estimate = estimateWait(this.queue, t.ticketId, now, this.catalog.queue);
+        const estimate = estimateWait(queue, t.ticketId, now, this.catalog.queue);
         const waitedMinutes = Math.max(0, Math.floor((now - t.queuedAt) / MINUTE));
         return { ...base, waitedMinutes, ...(estimate.status === 'estimated' ? { estimatedWaitMinutes: estimate.minutes } : {}) };
       }

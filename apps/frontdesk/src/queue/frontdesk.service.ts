@@ -84,7 +84,7 @@ export class FrontdeskService {
     const view = (await this.days.day(officeId, date)) as OfficeDay;
     return ok({
       officeId, date, seq: handled.version, changed: handled.events.length > 0,
-      ...(ticket ? { ticket: view.ticketView(ticket, this.clock()) } : {}),
+      ...(ticket ? { ticket: view.ticketView(ticket, this.clock(), handled.state) } : {}),
     });
   }
 
