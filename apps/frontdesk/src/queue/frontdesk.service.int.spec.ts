@@ -34,7 +34,8 @@ describe('frontdesk service with two instances (real JetStream)', () => {
     await a?.close();
     await b?.close();
     const jsm = await nc?.jetstreamManager();
-    await jsm?.streams.delete(streamName).catch(() => undefined);
+    // The store also made a parking stream for its subscriptions: both go.
+    for (const name of [streamName, `${streamName}_PARKED`]) await jsm?.streams.delete(name).catch(() => undefined);
     await nc?.close();
   });
 
