@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { BookingConfig } from '../config';
 import { developmentSecretsInUse } from '../config';
-import { BookingController } from './booking.controller';
+import { BookingRpc } from './booking.rpc';
 import { BookingRuntime, loadCatalogFile, type BookingRuntimeOptions } from './booking-runtime';
 import { BookingService } from './booking.service';
 
@@ -13,15 +13,15 @@ class RuntimeCloser implements OnApplicationShutdown {
   }
 }
 
-/** The booking feature: `booking.*` handlers over one BookingRuntime (event store, vault, catalogue). */
+/** The booking feature: `booking.*` request/reply (BookingRpc) over one BookingRuntime (event store, vault, catalogue). */
 @Module({})
 export class BookingModule {
   static forRoot(config: BookingConfig, overrides: Partial<BookingRuntimeOptions> = {}): DynamicModule {
     return {
       module: BookingModule,
-      controllers: [BookingController],
       providers: [
         { provide: BookingRuntime, useFactory: () => startRuntime(config, overrides) },
+        { provide: BookingRpc, inject: [BookingRuntime], useFactory: (runtime: BookingRuntime) => new BookingRpc(runtime, { namespace: config.RPC_NAMESPACE, queue: config.NATS_QUEUE }) },
         { provide: BookingService, inject: [BookingRuntime], useFactory: (runtime: BookingRuntime) => runtime.service },
         RuntimeCloser,
       ],
