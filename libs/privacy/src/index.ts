@@ -7,3 +7,4 @@ export * from './in-memory-key-store';
 export * from './jetstream-kv-key-store';
 export * from './personal-data-vault';
 export * from './contact-key';
+export { freshRandomBytes } from './random-pool';

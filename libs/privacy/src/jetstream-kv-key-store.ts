@@ -1,4 +1,4 @@
-import { type KV, type NatsConnection, type NatsError, StorageType, StringCodec } from 'nats';
+import { headers, type KV, type NatsConnection, StorageType, StringCodec } from 'nats';
 import type { CreateOutcome, KeyStore, StoredKey, WrappedKey } from './key-store';
 import { PrivacyError } from './privacy-error';
 import { parseSealedData } from './sealed-data';
@@ -7,9 +7,19 @@ export interface JetStreamKvKeyStoreOptions {
   /** Bucket name from config; tests use their own and destroy it afterwards. */
   readonly bucket: string;
   readonly replicas?: number;
+  /** How long `create` waits for the server's acknowledgement. Default 5 s. */
+  readonly timeoutMs?: number;
+}
+
+/** The server's answer to a publish on a stream subject. */
+interface PubAck {
+  readonly seq?: number;
+  readonly error?: { readonly code: number; readonly err_code?: number; readonly description?: string };
 }
 
 const WRONG_LAST_SEQUENCE = 10071;
+/** What a KV key may be (nats.js's rule, without the `.` and `/` our subject ids never use). */
+const KV_KEY = /^[-=\w]+$/;
 const codec = StringCodec();
 
 /**
@@ -22,10 +32,17 @@ const codec = StringCodec();
  * that subject would then be possible again.
  *
  * `create` is a put with expected last subject sequence 0, not `kv.create()`: the library's create
- * overwrites a deleted or purged key, which would undo an erasure.
+ * overwrites a deleted or purged key, which would undo an erasure. It publishes that put itself (what
+ * `kv.put` sends, to the bucket's `$KV.<bucket>.<key>` subject) rather than through the KV and JetStream
+ * client layers, whose generator wrappers and promises were half the cost of sealing under load.
  */
 export class JetStreamKvKeyStore implements KeyStore {
-  private constructor(private readonly kv: KV) {}
+  private constructor(
+    private readonly kv: KV,
+    private readonly nc: NatsConnection,
+    private readonly bucket: string,
+    private readonly timeoutMs: number,
+  ) {}
 
   static async open(nc: NatsConnection, options: JetStreamKvKeyStoreOptions): Promise<JetStreamKvKeyStore> {
     // history 1: a subject holds its current message only, so no stale copy of a wrapped key lingers.
@@ -34,16 +51,17 @@ export class JetStreamKvKeyStore implements KeyStore {
       storage: StorageType.File,
       replicas: options.replicas ?? 1,
     });
-    return new JetStreamKvKeyStore(kv);
+    return new JetStreamKvKeyStore(kv, nc, options.bucket, options.timeoutMs ?? 5000);
   }
 
   async create(subjectId: string, wrapped: WrappedKey): Promise<CreateOutcome> {
-    try {
-      await this.kv.put(subjectId, codec.encode(JSON.stringify(wrapped)), { previousSeq: 0 });
-      return { status: 'created' };
-    } catch (err) {
-      if ((err as NatsError).api_error?.err_code !== WRONG_LAST_SEQUENCE) throw err;
-    }
+    if (!KV_KEY.test(subjectId)) throw new PrivacyError('invalid_subject_id', { subjectId });
+    const expectNew = headers();
+    expectNew.set('Nats-Expected-Last-Subject-Sequence', '0');
+    const reply = await this.nc.request(`$KV.${this.bucket}.${subjectId}`, JSON.stringify(wrapped), { headers: expectNew, timeout: this.timeoutMs });
+    const ack = JSON.parse(reply.string()) as PubAck;
+    if (ack.error === undefined && typeof ack.seq === 'number') return { status: 'created' };
+    if (ack.error?.err_code !== WRONG_LAST_SEQUENCE) throw new Error(`key store: put refused (${ack.error?.code ?? 'no sequence'} ${ack.error?.description ?? ''})`);
     const stored = await this.get(subjectId);
     switch (stored.status) {
       case 'present':
