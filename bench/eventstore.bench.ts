@@ -2,29 +2,33 @@
  * npm run bench:eventstore — our EventStore against the raw JetStream ceiling, in one run (BENCHMARKS.md).
  *
  * append: raw = the same headers our append sends (Nats-Msg-Id and Nats-Expected-Last-Subject-Sequence)
- *   and a pre-encoded body of the same size, sent the faster of two ways each round: nats.js's js.publish,
- *   and a plain request over one wildcard inbox (bench/lib/raw-append.ts, the path our append uses); ours = EventStore.append
- *   (validation, envelope, UUIDv7 ids, JSON). One at a time, and 256 in flight (256 writers, one aggregate
- *   each). Rounds alternate raw/ours back to back; the median round counts.
- * replay: over the same stream of REPLAY_EVENTS one-event commits, raw = the fastest of nats.js's ordered
- *   consumer, a pull consume() in batches of 1,000 and pull by plain MSG.NEXT requests with a callback,
- *   all reading bytes only, per round; ours = readAllBatches, decoded, upcast envelopes one array per pull
- *   batch, as analytics replays the log. readAll (one envelope at a time) is measured too, as a note.
+ *   and a pre-encoded body of the same size (built by our own codec), sent two ways in every round:
+ *   nats.js's js.publish, and a plain request over one wildcard inbox (bench/lib/raw-append.ts, the path
+ *   our append uses); ours = EventStore.append (validation, body, UUIDv7 id, JSON). One at a time, and 256
+ *   in flight (256 writers, one aggregate each). Rounds alternate raw/ours back to back. Raw is the
+ *   method with the higher median over the rounds, reported as that median; ours is its median round.
+ * replay: over the same stream of REPLAY_EVENTS one-event commits, raw = nats.js's ordered consumer, a
+ *   pull consume() in batches of 1,000 and pull by plain MSG.NEXT requests with a callback, all reading
+ *   bytes only, every round; raw is again the method with the highest median. Ours = readAllBatches,
+ *   decoded, upcast envelopes one array per pull batch, as analytics replays the log. readAll (one
+ *   envelope at a time) is measured too, as a note.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { connect, nanos, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
-import { JetStreamEventStore, type EventEnvelope } from '@app/eventstore';
+import { JetStreamEventStore, uuidv7, type EventEnvelope } from '@app/eventstore';
+import { buildCommit } from '@app/eventstore/commit-codec';
 import { rawAppenders, type RawAppend } from './lib/raw-append';
 import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
-import { bestRaw, rawReads, type RawReads } from './lib/raw-read';
+import { rawReads, type RawReads } from './lib/raw-read';
 
 const SERIAL_APPENDS = Number(process.env.BENCH_SERIAL ?? 3000);
 const PARALLEL_APPENDS = Number(process.env.BENCH_PARALLEL ?? 20_000);
 const IN_FLIGHT = 256;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+// More rounds than the 4 and 5 of before steady the medians; the whole run stays well under 5 minutes.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY ?? 200_000);
-const REPLAY_ROUNDS = 5;
+const REPLAY_ROUNDS = Number(process.env.BENCH_REPLAY_ROUNDS ?? 7);
 const suffix = randomBytes(4).toString('hex');
 const meta = { correlationId: 'bench-eventstore', actor: 'bench' };
 const eventData = { office: 'hbs', day: '2026-12-01', slot: '08:30', services: [{ id: 'personalausweis', quantity: 1 }] };
@@ -59,23 +63,34 @@ function oursWriter(store: JetStreamEventStore, round: number): Writer {
     (await store.append({ type: 'calendar', id: `r${round}-a${aggregate}` }, [{ type: 'AppointmentBooked', data: eventData }], { expectedVersion: version, meta })).position;
 }
 
-async function compareAppends(appenders: { publish: RawAppend; mux: RawAppend }, store: JetStreamEventStore, rawPrefix: string, total: number, writers: number, roundBase: number) {
-  const payload = new TextEncoder().encode(JSON.stringify(samplePayload()));
-  const raw: number[] = [];
-  const ours: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const viaPublish = await appendRun(rawWriter(appenders.publish, `${rawPrefix}.r${roundBase + round}p`, payload), total, writers);
-    const viaInbox = await appendRun(rawWriter(appenders.mux, `${rawPrefix}.r${roundBase + round}m`, payload), total, writers);
-    raw.push(Math.max(viaPublish, viaInbox));
-    ours.push(await appendRun(oursWriter(store, roundBase + round), total, writers));
-  }
-  return { raw: median(raw), ours: median(ours), rawRounds: raw, oursRounds: ours };
+/**
+ * The raw method with the higher median over all rounds, and that median. Taking the faster method in
+ * each round instead (the max of two noisy samples) lifted raw by noise alone; the median of one method
+ * is still strict, since the other method's median is lower.
+ */
+function fastestMethod(rounds: Record<string, number[]>): { method: string; perSecond: number } {
+  const [method, perSecond] = Object.entries(rounds)
+    .map(([name, rates]) => [name, median(rates)] as const)
+    .reduce((best, next) => (next[1] > best[1] ? next : best));
+  return { method, perSecond };
 }
 
-/** A body as large as the one our append writes. */
-function samplePayload() {
-  const id = '0190f5a2-0000-7000-8000-000000000001';
-  return { commitId: id, occurredAt: new Date().toISOString(), meta, events: [{ id, type: 'AppointmentBooked', schemaVersion: 1, data: eventData }] };
+async function compareAppends(appenders: { publish: RawAppend; mux: RawAppend }, store: JetStreamEventStore, rawPrefix: string, total: number, writers: number, roundBase: number) {
+  const payload = samplePayload();
+  const raw = { 'js.publish': [] as number[], 'request over one inbox': [] as number[] };
+  const ours: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    raw['js.publish'].push(await appendRun(rawWriter(appenders.publish, `${rawPrefix}.r${roundBase + round}p`, payload), total, writers));
+    raw['request over one inbox'].push(await appendRun(rawWriter(appenders.mux, `${rawPrefix}.r${roundBase + round}m`, payload), total, writers));
+    ours.push(await appendRun(oursWriter(store, roundBase + round), total, writers));
+  }
+  const fastest = fastestMethod(raw);
+  return { raw: fastest.perSecond, rawMethod: fastest.method, rawRounds: raw, ours: median(ours), oursRounds: ours };
+}
+
+/** The body our append writes for the same event (same codec, same size). */
+function samplePayload(): Uint8Array {
+  return Buffer.from(JSON.stringify(buildCommit([{ type: 'AppointmentBooked', data: eventData }], uuidv7(), true, meta, new Date())));
 }
 
 async function fill(store: JetStreamEventStore, events: number): Promise<void> {
@@ -112,8 +127,15 @@ async function compareReplay(nc: NatsConnection, jsm: JetStreamManager, js: JetS
     oursCount = r.count;
     oneByOne.push((await oursRead(store)).perSecond);
   }
-  const of = (key: keyof RawReads) => median(raws.map((r) => r[key]));
-  return { last, ordered: of('ordered'), pull: of('pull'), corePull: of('corePull'), raw: median(raws.map(bestRaw)), ours: median(ours), readAll: median(oneByOne), oursRounds: ours, oursCount };
+  const byMethod = (key: keyof RawReads) => raws.map((r) => r[key]);
+  const fastest = fastestMethod({ 'ordered consumer': byMethod('ordered'), 'pull consume()': byMethod('pull'), 'pull by MSG.NEXT requests with a callback': byMethod('corePull') });
+  const of = (key: keyof RawReads) => median(byMethod(key));
+  return { last, ordered: of('ordered'), pull: of('pull'), corePull: of('corePull'), raw: fastest.perSecond, rawMethod: fastest.method, ours: median(ours), readAll: median(oneByOne), oursRounds: ours, oursCount };
+}
+
+function appendNote(load: string, c: Awaited<ReturnType<typeof compareAppends>>): string {
+  const rounds = Object.entries(c.rawRounds).map(([method, rates]) => `${method} ${rates.map(Math.round).join(', ')} (median ${Math.round(median(rates))})`);
+  return `append rounds (${load}): raw = ${c.rawMethod} (higher median); raw ${rounds.join('; ')}; ours ${c.oursRounds.map(Math.round).join(', ')}`;
 }
 
 async function main(): Promise<void> {
@@ -136,7 +158,7 @@ async function main(): Promise<void> {
     const result: BenchResult = {
       name: 'eventstore',
       at: new Date().toISOString(),
-      load: { serial_appends: SERIAL_APPENDS, parallel_appends: PARALLEL_APPENDS, in_flight: IN_FLIGHT, rounds: ROUNDS, replay_events: replay.last, replay_rounds: REPLAY_ROUNDS },
+      load: { serial_appends: SERIAL_APPENDS, parallel_appends: PARALLEL_APPENDS, in_flight: IN_FLIGHT, rounds: ROUNDS, body_bytes: samplePayload().length, replay_events: replay.last, replay_rounds: REPLAY_ROUNDS },
       figures: {
         append_per_s: figure(serial.ours, serial.raw, '1/s', '>= 0.8'),
         append_256_in_flight_per_s: figure(parallel.ours, parallel.raw, '1/s', '>= 0.8'),
@@ -144,10 +166,10 @@ async function main(): Promise<void> {
       },
       checks: { replay_reads_every_event_in_order: replay.oursCount === replay.last },
       notes: [
-        `replay: ours = readAllBatches, one array of envelopes per pull batch (as analytics reads), rounds ${replay.oursRounds.map(Math.round).join(', ')}; raw = the fastest byte-only read of the same messages in each round: ordered consumer ${Math.round(replay.ordered)}/s, pull consume() ${Math.round(replay.pull)}/s, pull by MSG.NEXT requests with a callback ${Math.round(replay.corePull)}/s (medians)`,
+        `replay: ours = readAllBatches, one array of envelopes per pull batch (as analytics reads), rounds ${replay.oursRounds.map(Math.round).join(', ')}; raw = the byte-only read method with the highest median over the rounds (${replay.rawMethod}); medians: ordered consumer ${Math.round(replay.ordered)}/s, pull consume() ${Math.round(replay.pull)}/s, pull by MSG.NEXT requests with a callback ${Math.round(replay.corePull)}/s`,
         `readAll (one envelope at a time, informative): ${Math.round(replay.readAll)}/s (${(replay.readAll / replay.raw).toFixed(2)} of raw)`,
-        `append rounds raw/ours (1 in flight): ${serial.rawRounds.map(Math.round).join(', ')} / ${serial.oursRounds.map(Math.round).join(', ')}`,
-        `append rounds raw/ours (256 in flight): ${parallel.rawRounds.map(Math.round).join(', ')} / ${parallel.oursRounds.map(Math.round).join(', ')}`,
+        appendNote('1 in flight', serial),
+        appendNote(`${IN_FLIGHT} in flight`, parallel),
         `server ${nc.info?.version}`,
       ],
     };

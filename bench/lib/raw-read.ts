@@ -65,7 +65,8 @@ export async function rawCorePullRead(nc: NatsConnection, jsm: JetStreamManager,
   await new Promise<void>((resolve, reject) => {
     const sub = nc.subscribe(inbox, {
       callback: (err, m) => {
-        if (err !== null || (m.headers?.code ?? 0) !== 0) return reject(err ?? new Error(m.headers!.status));
+        // Headers are parsed only for a message without a body (a status): the same saving our reader makes.
+        if (err !== null || (m.data.length === 0 && (m.headers?.code ?? 0) !== 0)) return reject(err ?? new Error(m.headers!.status));
         const t = m.reply!.split('.');
         const seq = Number(t.length === 9 ? t[5] : t[7]);
         bytes += parse ? parsed(m.data) : m.data.length;

@@ -37,16 +37,22 @@ export interface NewEvent {
 export interface StoredEvent {
   readonly id: string;
   readonly type: string;
-  readonly schemaVersion: number;
+  /** Absent means 1 (format 2 writes it only when it is not 1). */
+  readonly schemaVersion?: number;
   readonly data: unknown;
 }
 
 /**
- * The body of one stream message: all events one command produced. The aggregate is not repeated in
- * the body because the subject already names it.
+ * The body of one stream message: all events one command produced, as JSON (the log is the audit
+ * record, so it stays readable). The aggregate is not repeated because the subject already names it.
+ *
+ * Two formats are read; the store writes format 2 (see commit-codec.ts for why):
+ * - format 1: `{"commitId","occurredAt","meta","events":[{"id","type","schemaVersion","data"}]}`;
+ * - format 2: the same keys, but `commitId` only when the caller chose it (else it is derived from the
+ *   first event's id) and `schemaVersion` only when it is not 1.
  */
 export interface CommitBody {
-  readonly commitId: string;
+  readonly commitId?: string;
   readonly occurredAt: string;
   readonly meta: EventMeta;
   readonly events: readonly StoredEvent[];

@@ -37,7 +37,7 @@ export class UpcasterRegistry {
   /** Upcasts one stored event; split events share the original id with a `#n` suffix. */
   upcast(event: StoredEvent): StoredEvent[] {
     if (this.byKey.size === 0) return [event];
-    return this.step({ type: event.type, schemaVersion: event.schemaVersion, data: event.data }, 0).map((e, i, all) => ({
+    return this.step({ type: event.type, schemaVersion: event.schemaVersion ?? 1, data: event.data }, 0).map((e, i, all) => ({
       id: all.length === 1 ? event.id : `${event.id}#${i}`,
       type: e.type,
       schemaVersion: e.schemaVersion,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'nats';
+import type { AggregateRef, CommitBody } from '../src/event-envelope';
 import type { EventStore } from '../src/event-store.port';
-import { InMemoryEventStore } from '../src/memory/in-memory-event-store';
+import { InMemoryEventStore, subjectOf } from '../src/memory/in-memory-event-store';
 import { JetStreamEventStore } from '../src/jetstream/jetstream-event-store';
 import { connectEventStore } from '../src/jetstream/connect-event-store';
 import type { UpcasterRegistry } from '../src/upcaster-registry';
@@ -12,6 +13,8 @@ export interface StoreUnderTest {
   readonly store: EventStore;
   /** Another handle on the same log; for JetStream over its own NATS connection (another process). */
   second(): Promise<EventStore>;
+  /** Stores a body as it is, as an older version of the store may have written it; returns its position. */
+  storeBody(aggregate: AggregateRef, commitId: string, body: CommitBody): Promise<number>;
   cleanup(): Promise<void>;
 }
 
@@ -34,6 +37,9 @@ export const memoryHarness: ContractHarness = {
         others.push(other);
         return other;
       },
+      async storeBody(aggregate, commitId, body) {
+        return store.log.store(subjectOf(aggregate), aggregate, commitId, JSON.parse(JSON.stringify(body)) as CommitBody, Date.now());
+      },
       async cleanup() {
         await Promise.all([store, ...others].map((s) => s.close()));
       },
@@ -55,6 +61,10 @@ export const jetStreamHarness: ContractHarness = {
         const other = await JetStreamEventStore.create(nc, { ...options, ensureStreams: false }, true);
         others.push(other);
         return other;
+      },
+      async storeBody(aggregate, commitId, body) {
+        const subject = `${options.subjectPrefix}.${aggregate.type}.${aggregate.id}`;
+        return (await store.nc.jetstream().publish(subject, JSON.stringify(body), { msgID: commitId })).seq;
       },
       async cleanup() {
         await Promise.all(others.map((s) => s.close()));

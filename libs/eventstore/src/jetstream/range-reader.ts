@@ -200,9 +200,14 @@ class BatchPull<T> {
   private onMessage(err: Error | null, msg: Msg): void {
     if (this.done) return;
     if (err !== null) return this.fail(err);
-    const code = msg.headers?.code ?? 0;
-    // 404/408: a request found fewer messages than the consumer reported (purged meanwhile): end here.
-    if (code !== 0) return code === 404 || code === 408 ? this.finish() : this.fail(new Error(`pull failed: ${msg.headers!.status}`));
+    const data = msg.data;
+    // Only a status message (404, 408, …) has no body: a commit never does. Every stored commit carries
+    // the append's headers, and parsing them cost ~0.8 µs per message, a fifth of the raw read.
+    if (data.length === 0) {
+      const code = msg.headers?.code ?? 0;
+      // 404/408: a request found fewer messages than the consumer reported (purged meanwhile): end here.
+      if (code !== 0) return code === 404 || code === 408 ? this.finish() : this.fail(new Error(`pull failed: ${msg.headers!.status}`));
+    }
     const [sseq, dseq] = sequences(msg.reply!);
     if (dseq !== this.received + 1) {
       this.gap = true;
@@ -211,7 +216,7 @@ class BatchPull<T> {
     if (sseq > this.limits.toSeq) return this.finish();
     this.received = dseq;
     this.lastSeq = sseq;
-    this.decode({ subject: msg.subject, seq: sseq, data: msg.data }, this.current);
+    this.decode({ subject: msg.subject, seq: sseq, data }, this.current);
     if (this.received >= this.limits.remaining || sseq >= this.limits.toSeq) return this.finish();
     if (++this.inCurrent >= this.limits.batch) this.flush();
   }

@@ -39,13 +39,13 @@ export class InMemoryEventStore implements EventStore {
     const subject = subjectOf(aggregate);
     if (!Number.isInteger(opts.expectedVersion) || opts.expectedVersion < 0) throw new InvalidAppend('expectedVersion must be an integer >= 0');
     const commitId = opts.commitId ?? uuidv7();
-    const body = JSON.parse(JSON.stringify(buildCommit(events, commitId, opts.meta, opts.occurredAt ?? new Date()))) as CommitBody;
+    const body = JSON.parse(JSON.stringify(buildCommit(events, commitId, opts.commitId === undefined, opts.meta, opts.occurredAt ?? new Date()))) as CommitBody;
     await Promise.resolve(); // an append is never synchronous: let concurrent callers interleave
     const now = Date.now();
     const seen = this.log.commitIds.get(commitId);
     if (seen !== undefined && now - seen.at <= this.duplicateWindowMs) return { position: seen.seq, duplicate: true, commitId };
     if (this.log.lastOf(subject) !== opts.expectedVersion) throw new ConcurrencyConflict(aggregate, opts.expectedVersion);
-    return { position: this.log.store(subject, aggregate, body, now), duplicate: false, commitId };
+    return { position: this.log.store(subject, aggregate, commitId, body, now), duplicate: false, commitId };
   }
 
   async readAggregate(aggregate: AggregateRef, fromVersion = 0): Promise<{ events: EventEnvelope[]; version: number }> {
@@ -104,7 +104,7 @@ export class InMemoryEventStore implements EventStore {
       .filter((p) => subscription === undefined || p.subscription === subscription)
       .map((p) => {
         const commit = this.log.commit(p.seq)!;
-        return { ...p, position: p.seq, aggregate: commit.aggregate, commitId: commit.body.commitId, events: this.decode(commit) };
+        return { ...p, position: p.seq, aggregate: commit.aggregate, commitId: commit.commitId, events: this.decode(commit) };
       });
   }
 
@@ -122,7 +122,8 @@ export class InMemoryEventStore implements EventStore {
   }
 }
 
-function subjectOf(aggregate: AggregateRef): string {
+/** The subject an aggregate's commits are kept under (as on JetStream, with the prefix `ev`). */
+export function subjectOf(aggregate: AggregateRef): string {
   if (!isValidToken(aggregate.type) || !isValidToken(aggregate.id)) throw new InvalidAggregateRef(aggregate);
   return `${PREFIX}.${aggregate.type}.${aggregate.id}`;
 }

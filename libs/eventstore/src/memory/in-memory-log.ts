@@ -4,6 +4,7 @@ export interface MemoryCommit {
   readonly seq: number;
   readonly subject: string;
   readonly aggregate: AggregateRef;
+  readonly commitId: string;
   readonly body: CommitBody;
   readonly storedAt: number;
 }
@@ -47,13 +48,13 @@ export class InMemoryLog {
     return this.commits[seq - 1];
   }
 
-  store(subject: string, aggregate: AggregateRef, body: CommitBody, now: number): number {
+  store(subject: string, aggregate: AggregateRef, commitId: string, body: CommitBody, now: number): number {
     const seq = this.commits.length + 1;
-    this.commits.push({ seq, subject, aggregate, body, storedAt: now });
+    this.commits.push({ seq, subject, aggregate, commitId, body, storedAt: now });
     const list = this.bySubject.get(subject);
     if (list === undefined) this.bySubject.set(subject, [seq]);
     else list.push(seq);
-    this.commitIds.set(body.commitId, { seq, at: now });
+    this.commitIds.set(commitId, { seq, at: now });
     for (const listener of [...this.listeners]) listener();
     return seq;
   }
