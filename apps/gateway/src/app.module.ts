@@ -17,9 +17,12 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ service: 'gateway', config, redis: true, rpcClient: true, rpcHandlers: false }),
         HealthModule.forRoot({ checks: { nats: natsCheck(), redis: redisCheck() } }),
+        // Express tries routes in registration order, one path match per route: the booking API (the
+        // busiest routes, a citizen's hold → contact → activate) goes before the ~30 staff and
+        // front-desk routes, which then pay those few extra matches instead.
+        BookingHttpModule.forRoot(),
         StaffModule.forRoot(),
         FrontdeskModule,
-        BookingHttpModule.forRoot(),
         AnalyticsHttpModule,
       ],
       controllers: [StatusController, CitizenLinksController],

@@ -105,7 +105,7 @@ interface Pending {
  * nats.js's `request` builds an Error with a stack trace per call (async traces) and a NatsError
  * "cancelled" even on success, and arms a timer per request: with Nest's ClientProxy that was ≈ 4 % of
  * the gateway's CPU under the booking load. Here a reply is a map lookup, and timeouts are swept a few
- * times per timeout period, so a request may fail up to a quarter of the timeout late.
+ * times per timeout period, so a request may fail up to a quarter of the timeout (at most 250 ms) late.
  */
 class ReplyInbox {
   private readonly pending = new Map<string, Pending>();
@@ -119,7 +119,8 @@ class ReplyInbox {
     timeoutMs: number,
   ) {
     this.subscription = connection.subscribe(`${this.prefix}*`, { callback: (_err, msg) => this.settle(msg) });
-    this.sweeper = setInterval(() => this.sweep(Date.now()), Math.max(10, Math.floor(timeoutMs / 4)));
+    // At most every 250 ms, so that a caller's shorter timeout (a health probe's) is kept closely too.
+    this.sweeper = setInterval(() => this.sweep(Date.now()), Math.min(250, Math.max(10, Math.floor(timeoutMs / 4))));
     this.sweeper.unref();
   }
 
