@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { connect, nanos, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
 import { JetStreamEventStore, uuidv7, type EventEnvelope } from '@app/eventstore';
-import { buildCommit } from '@app/eventstore/commit-codec';
+import { encodeCommit } from '@app/eventstore/commit-codec';
 import { rawAppenders, type RawAppend } from './lib/raw-append';
 import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
 import { rawReads, type RawReads } from './lib/raw-read';
@@ -90,7 +90,7 @@ async function compareAppends(appenders: { publish: RawAppend; mux: RawAppend },
 
 /** The body our append writes for the same event (same codec, same size). */
 function samplePayload(): Uint8Array {
-  return Buffer.from(JSON.stringify(buildCommit([{ type: 'AppointmentBooked', data: eventData }], uuidv7(), true, meta, new Date())));
+  return Buffer.from(encodeCommit([{ type: 'AppointmentBooked', data: eventData }], uuidv7(), true, meta, Date.now()));
 }
 
 async function fill(store: JetStreamEventStore, events: number): Promise<void> {

@@ -6,47 +6,47 @@ import { randomFillSync } from 'node:crypto';
  * Ids made by one process stay ordered: the 12-bit rand_a field is a counter seeded randomly each
  * millisecond, and the timestamp never runs backwards.
  */
-const POOL_SIZE = 16 * 512;
+const POOL_SIZE = 10 * 820;
 const pool = Buffer.allocUnsafe(POOL_SIZE);
 let poolOffset = POOL_SIZE;
 let lastMs = -1;
 let counter = 0;
+/** `tttttttt-tttt-` of the current millisecond: formatted once per millisecond, not once per id. */
+let msPrefix = '';
 
-function randomBytes16(): Buffer {
-  if (poolOffset + 16 > POOL_SIZE) {
+/** Offset of 10 fresh random bytes in the pool; each byte is handed out once. */
+function randomBytes10(): number {
+  if (poolOffset + 10 > POOL_SIZE) {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  const slice = pool.subarray(poolOffset, poolOffset + 16);
-  poolOffset += 16;
-  return slice;
+  poolOffset += 10;
+  return poolOffset - 10;
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const scratch = Buffer.alloc(16);
+/** The version nibble 7 and the counter's top 4 bits. */
+const VERSION_AND_NIBBLE = Array.from({ length: 16 }, (_, i) => `7${i.toString(16)}`);
 
 export function uuidv7(nowMs: number = Date.now()): string {
-  // Copied out of the pool so the pool's bytes are used once; formatted by table, not Buffer#toString
-  // plus slices: this runs twice per append on the command path.
-  randomBytes16().copy(scratch, 0);
-  const bytes = scratch;
+  // Formatted by table, the timestamp part once per millisecond: this runs on every append (UUIDv7 of
+  // a commit 0.30 → 0.17 µs, micro, counting the string's flattening when it is written out).
+  const r = randomBytes10();
   // Never go back in time within a process: a clock step backwards keeps the last millisecond.
   let ms = Math.max(nowMs, lastMs);
   if (ms === lastMs) counter += 1;
   if (ms !== lastMs || counter > 0xfff) {
     // A new millisecond, or the counter ran out (RFC 9562 §6.2: borrow the next millisecond).
     if (ms === lastMs) ms += 1;
-    counter = bytes.readUInt16BE(6) & 0x7ff; // headroom so the counter rarely runs out
+    counter = pool.readUInt16BE(r) & 0x7ff; // headroom so the counter rarely runs out
+    const hex = ms.toString(16).padStart(12, '0');
+    msPrefix = `${hex.slice(0, 8)}-${hex.slice(8)}-`;
   }
   lastMs = ms;
-  bytes.writeUIntBE(ms, 0, 6);
-  bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
-  bytes[7] = counter & 0xff;
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const b = (i: number) => HEX[bytes[i]!];
+  const b = (i: number) => HEX[pool[r + i]!]!;
   return (
-    b(0) + b(1) + b(2) + b(3) + '-' + b(4) + b(5) + '-' + b(6) + b(7) + '-' + b(8) + b(9) + '-' +
-    b(10) + b(11) + b(12) + b(13) + b(14) + b(15)
+    msPrefix + VERSION_AND_NIBBLE[counter >> 8]! + HEX[counter & 0xff]! + '-' + HEX[0x80 | (pool[r + 2]! & 0x3f)]! + b(3) + '-' +
+    b(4) + b(5) + b(6) + b(7) + b(8) + b(9)
   );
 }
 

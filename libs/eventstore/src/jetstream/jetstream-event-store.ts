@@ -10,7 +10,7 @@ import {
   type NatsConnection,
   type StreamConfig,
 } from 'nats';
-import { aggregateFromSubject, buildCommit, pushEnvelopes, toEnvelopes } from '../commit-codec';
+import { aggregateFromSubject, encodeCommit, pushEnvelopes, toEnvelopes } from '../commit-codec';
 import { ConcurrencyConflict, InvalidAggregateRef, InvalidAppend, JetStreamApiError } from '../errors';
 import { isValidToken, type AggregateRef, type CommitBody, type EventEnvelope, type NewEvent } from '../event-envelope';
 import type { AppendOptions, AppendResult, EventHandler, EventStore, ParkedMessage, ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
@@ -95,15 +95,16 @@ export class JetStreamEventStore implements EventStore {
   async append(aggregate: AggregateRef, events: readonly NewEvent[], opts: AppendOptions): Promise<AppendResult> {
     const subject = this.subjectOf(aggregate);
     if (!Number.isInteger(opts.expectedVersion) || opts.expectedVersion < 0) throw new InvalidAppend('expectedVersion must be an integer >= 0');
-    const commitId = opts.commitId ?? uuidv7();
-    const body = buildCommit(events, commitId, opts.commitId === undefined, opts.meta, opts.occurredAt ?? new Date());
+    const now = Date.now();
+    const commitId = opts.commitId ?? uuidv7(now);
+    const body = encodeCommit(events, commitId, opts.commitId === undefined, opts.meta, opts.occurredAt?.getTime() ?? now);
     // What js.publish sends, over the cheaper request path (see RequestMux).
     const h = headers();
     h.set('Nats-Msg-Id', commitId);
     h.set('Nats-Expected-Last-Subject-Sequence', String(opts.expectedVersion));
     // Encoded here, not by nats.js: Buffer.from takes a slice of Node's pool where TextEncoder allocates
-    // an ArrayBuffer per call; 2.8 → 1.8 µs per body with the leaner format (micro, CPU per append).
-    const reply = await this.mux.request(subject, Buffer.from(JSON.stringify(body)), h);
+    // an ArrayBuffer per call (format 1 body: 3.7–4.0 → 2.4 µs with its garbage, micro).
+    const reply = await this.mux.request(subject, Buffer.from(body), h);
     const ack = JSON.parse(utf8(reply.data)) as PubAckReply;
     if (ack.error !== undefined) {
       const err = new JetStreamApiError(subject, ack.error);

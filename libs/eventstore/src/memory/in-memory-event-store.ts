@@ -1,4 +1,4 @@
-import { buildCommit, toEnvelopes } from '../commit-codec';
+import { encodeCommit, toEnvelopes } from '../commit-codec';
 import { ConcurrencyConflict, InvalidAggregateRef, InvalidAppend } from '../errors';
 import { isValidToken, type AggregateRef, type CommitBody, type EventEnvelope, type NewEvent } from '../event-envelope';
 import type { AppendOptions, AppendResult, EventHandler, EventStore, ParkedMessage, ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
@@ -38,10 +38,10 @@ export class InMemoryEventStore implements EventStore {
   async append(aggregate: AggregateRef, events: readonly NewEvent[], opts: AppendOptions): Promise<AppendResult> {
     const subject = subjectOf(aggregate);
     if (!Number.isInteger(opts.expectedVersion) || opts.expectedVersion < 0) throw new InvalidAppend('expectedVersion must be an integer >= 0');
-    const commitId = opts.commitId ?? uuidv7();
-    const body = JSON.parse(JSON.stringify(buildCommit(events, commitId, opts.commitId === undefined, opts.meta, opts.occurredAt ?? new Date()))) as CommitBody;
-    await Promise.resolve(); // an append is never synchronous: let concurrent callers interleave
     const now = Date.now();
+    const commitId = opts.commitId ?? uuidv7(now);
+    const body = JSON.parse(encodeCommit(events, commitId, opts.commitId === undefined, opts.meta, opts.occurredAt?.getTime() ?? now)) as CommitBody;
+    await Promise.resolve(); // an append is never synchronous: let concurrent callers interleave
     const seen = this.log.commitIds.get(commitId);
     if (seen !== undefined && now - seen.at <= this.duplicateWindowMs) return { position: seen.seq, duplicate: true, commitId };
     if (this.log.lastOf(subject) !== opts.expectedVersion) throw new ConcurrencyConflict(aggregate, opts.expectedVersion);
