@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  flowCounterSessions, flowFigures, flowVisits, simulateWhatIf, visitsToCsv, whatIfArrivals,
+  flowCounterSessions, flowStateFigures, flowVisits, simulateWhatIf, visitsToCsv, whatIfArrivals,
   type Catalog, type FlowPeriod, type WaitSummary, type WhatIfCounter, type WhatIfVisit,
 } from '@app/domain';
 import type { CsvExport, FlowReport, WaitSides, WhatIfDay, WhatIfQuery, WhatIfReport } from '@app/contracts/analytics';
@@ -11,7 +11,7 @@ import { replayFlow, type ReplayOptions } from '../replay/flow-replay';
 /** The figures of a period and the hash of their JSON (the determinism check compares it). */
 export async function flowReport(store: EventStore, period: FlowPeriod, options: ReplayOptions = {}): Promise<FlowReport> {
   const replayed = await replayFlow(store, period, options);
-  const figures = flowFigures(flowVisits(replayed.state), period, flowCounterSessions(replayed.state));
+  const figures = flowStateFigures(replayed.state, period);
   return { figures, eventsReplayed: replayed.eventsUsed, hash: sha256(JSON.stringify(figures)) };
 }
 

@@ -1,6 +1,6 @@
 import { evolveFlowBatch, initialFlowState } from './flow-state';
 import { flowFigures } from './flow-figures';
-import { flowCounterSessions, flowVisits } from './flow-visits';
+import { flowCounterSessions, flowStateFigures, flowVisits } from './flow-visits';
 import { AGGREGATE, DAY, DATE, MIN, at, booked, cancelled, line, positioned } from './flow.test-kit';
 import type { Visit } from './types';
 
@@ -116,6 +116,11 @@ describe('customer flow of a hand-computed day', () => {
       { officeId: 'hbs', date: DATE, counterId: 's1', openMinutes: 240, servingMinutes: 40, utilisation: 0.167 },
       { officeId: 'hbs', date: DATE, counterId: 's2', openMinutes: 240, servingMinutes: 24, utilisation: 0.1 },
     ]);
+  });
+
+  it('gives the same figures straight from the state, without copying the visits', () => {
+    expect(JSON.stringify(flowStateFigures(state, { from: DATE, to: DATE }))).toBe(JSON.stringify(figures));
+    expect(flowStateFigures(state, { from: DATE, to: DATE, officeId: 'other' }).visits.total).toBe(0);
   });
 
   it('leaves out days and offices outside the period', () => {

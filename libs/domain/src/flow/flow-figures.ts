@@ -14,6 +14,12 @@ const inPeriod = (period: FlowPeriod) => (x: { date: string; officeId: string })
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));
 
+/** The fields of a visit the figures read (a `Visit` has them all). */
+export type FigureVisit = Pick<
+  Visit,
+  'officeId' | 'date' | 'kind' | 'hadAppointment' | 'servicesDone' | 'bookedAt' | 'appointmentAt' | 'arrivedAt' | 'segments' | 'outcome' | 'waitingMinutes' | 'serviceMinutes'
+>;
+
 /** What one pass over the chosen visits collects; every list is sorted later, so its order is free. */
 interface Tally {
   total: number;
@@ -30,6 +36,23 @@ interface Tally {
   cancelled: number;
   missed: number;
   walkInNoShows: number;
+  readonly cell: (instant: number) => number;
+  readonly rows: UtilisationRows;
+}
+
+/**
+ * Figures folded one visit at a time: `add` each visit of the period in the visits' order, then `result`.
+ * `flowFigures` feeds it a list of visits; a replay feeds it straight from its state (see
+ * `flowStateFigures`), so a year's visits need not all be copied into `Visit` objects first.
+ */
+export interface FigureFold {
+  readonly add: (visit: FigureVisit) => void;
+  readonly result: () => FlowFigures;
+}
+
+export function figureFold(period: FlowPeriod, sessions: readonly CounterSession[] = []): FigureFold {
+  const t = newTally();
+  return { add: (v) => addVisit(t, v), result: () => figuresOf(t, period, sessions.filter(inPeriod(period))) };
 }
 
 /**
@@ -39,8 +62,13 @@ interface Tally {
  * One pass over the visits fills every figure: a replay of a year has hundreds of thousands.
  */
 export function flowFigures(visits: readonly Visit[], period: FlowPeriod, sessions: readonly CounterSession[] = []): FlowFigures {
-  const chosen = visits.filter(inPeriod(period));
-  const t = tally(chosen);
+  const fold = figureFold(period, sessions);
+  const chosen = inPeriod(period);
+  for (const v of visits) if (chosen(v)) fold.add(v);
+  return fold.result();
+}
+
+function figuresOf(t: Tally, period: FlowPeriod, sessions: readonly CounterSession[]): FlowFigures {
   return {
     period: { from: period.from, to: period.to, officeId: period.officeId ?? null },
     visits: { total: t.total, booked: t.booked, walkIn: t.walkIn, outcomes: t.outcomes },
@@ -54,33 +82,34 @@ export function flowFigures(visits: readonly Visit[], period: FlowPeriod, sessio
     },
     punctualityMinutes: distribution(t.punctuality, PUNCTUALITY_EDGES),
     leadTimeDays: distribution(t.leadTime, LEAD_TIME_EDGES),
-    counterUtilisation: utilisation(chosen, sessions.filter(inPeriod(period))),
+    counterUtilisation: t.rows.result(sessions),
   };
 }
 
-function tally(visits: readonly Visit[]): Tally {
-  const t: Tally = {
-    total: visits.length, booked: 0, walkIn: 0, outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<VisitOutcome, number>,
+function newTally(): Tally {
+  return {
+    total: 0, booked: 0, walkIn: 0, outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<VisitOutcome, number>,
     grid: Array.from({ length: 7 }, () => new Array<number>(24).fill(0)), waitBooked: [], waitWalkIn: [], punctuality: [], leadTime: [],
-    perService: new Map(), appointments: 0, cancelled: 0, missed: 0, walkInNoShows: 0,
+    perService: new Map(), appointments: 0, cancelled: 0, missed: 0, walkInNoShows: 0, cell: berlinWeekdayHour(), rows: utilisationRows(),
   };
-  const cell = berlinWeekdayHour();
-  for (const v of visits) {
-    t.outcomes[v.outcome] += 1;
-    if (v.kind === 'booked') t.booked += 1;
-    else {
-      t.walkIn += 1;
-      if (v.outcome === 'no_show') t.walkInNoShows += 1;
-    }
-    if (v.arrivedAt !== null) arrival(t, v, v.arrivedAt, cell(v.arrivedAt));
-    if (v.bookedAt !== null && v.appointmentAt !== null) t.leadTime.push(round((v.appointmentAt - v.bookedAt) / 86_400_000));
-    if (v.hadAppointment && v.outcome !== 'rescheduled') appointment(t, v.outcome);
-    serviceTime(t.perService, v);
-  }
-  return t;
 }
 
-function arrival(t: Tally, v: Visit, arrivedAt: number, cell: number): void {
+function addVisit(t: Tally, v: FigureVisit): void {
+  t.total += 1;
+  t.outcomes[v.outcome] += 1;
+  if (v.kind === 'booked') t.booked += 1;
+  else {
+    t.walkIn += 1;
+    if (v.outcome === 'no_show') t.walkInNoShows += 1;
+  }
+  if (v.arrivedAt !== null) arrival(t, v, v.arrivedAt, t.cell(v.arrivedAt));
+  if (v.bookedAt !== null && v.appointmentAt !== null) t.leadTime.push(round((v.appointmentAt - v.bookedAt) / 86_400_000));
+  if (v.hadAppointment && v.outcome !== 'rescheduled') appointment(t, v.outcome);
+  serviceTime(t.perService, v);
+  t.rows.serve(v);
+}
+
+function arrival(t: Tally, v: FigureVisit, arrivedAt: number, cell: number): void {
   t.grid[Math.floor(cell / 24)][cell % 24] += 1;
   if (v.waitingMinutes !== null) (v.kind === 'booked' ? t.waitBooked : t.waitWalkIn).push(v.waitingMinutes);
   if (v.appointmentAt !== null && v.hadAppointment) t.punctuality.push(minutesBetween(v.appointmentAt, arrivedAt));
@@ -94,7 +123,7 @@ function appointment(t: Tally, outcome: VisitOutcome): void {
 }
 
 /** Per unit: a visit for two passports counts two units. Only single-line visits, so no time is split by guess. */
-function serviceTime(perService: Map<string, number[]>, v: Visit): void {
+function serviceTime(perService: Map<string, number[]>, v: FigureVisit): void {
   const done = v.servicesDone;
   if (v.outcome !== 'served' || v.serviceMinutes === null || done === null || done.length !== 1) return;
   const list = perService.get(done[0].serviceId);
@@ -111,12 +140,20 @@ interface UtilisationRow {
   serving: number;
 }
 
+interface UtilisationRows {
+  /** Adds a visit's service segments to its counters' serving minutes. */
+  readonly serve: (v: FigureVisit) => void;
+  /** Adds the sessions' open minutes and returns the rows ordered by their `date|office|counter` text. */
+  readonly result: (sessions: readonly CounterSession[]) => CounterUtilisation[];
+}
+
 /**
  * Serving minutes of the period's visits per counter and day over that counter's open minutes. Rows
  * are found per office-day first (visits come grouped by day and office), so a segment costs one small
- * map lookup rather than building a key; the rows are still ordered by their `date|office|counter` text.
+ * map lookup rather than building a key. Each sum runs in its own order (serving: the visits' order;
+ * open: the sessions'), whichever comes first.
  */
-function utilisation(visits: readonly Visit[], sessions: readonly CounterSession[]): CounterUtilisation[] {
+function utilisationRows(): UtilisationRows {
   const days = new Map<string, Map<string, UtilisationRow>>();
   let lastDay: Map<string, UtilisationRow> | undefined;
   let lastOffice = '';
@@ -133,11 +170,16 @@ function utilisation(visits: readonly Visit[], sessions: readonly CounterSession
     if (r === undefined) lastDay.set(counterId, (r = { officeId, date, counterId, open: 0, serving: 0 }));
     return r;
   };
-  for (const s of sessions) row(s.officeId, s.date, s.counterId).open += minutesBetween(s.openedAt, s.closedAt);
-  for (const v of visits) for (const seg of v.segments) row(v.officeId, v.date, seg.counterId).serving += minutesBetween(seg.from, seg.until);
-  const rows = [...days.values()].flatMap((counters) => [...counters.values()]).map((r) => ({ key: `${r.date}|${r.officeId}|${r.counterId}`, r }));
-  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ r }) => {
-    const openMinutes = round(r.open);
-    return { officeId: r.officeId, date: r.date, counterId: r.counterId, openMinutes, servingMinutes: round(r.serving), utilisation: openMinutes === 0 ? null : round(r.serving / r.open, 3) };
-  });
+  const serve = (v: FigureVisit) => {
+    for (const seg of v.segments) row(v.officeId, v.date, seg.counterId).serving += minutesBetween(seg.from, seg.until);
+  };
+  const result = (sessions: readonly CounterSession[]) => {
+    for (const s of sessions) row(s.officeId, s.date, s.counterId).open += minutesBetween(s.openedAt, s.closedAt);
+    const rows = [...days.values()].flatMap((counters) => [...counters.values()]).map((r) => ({ key: `${r.date}|${r.officeId}|${r.counterId}`, r }));
+    return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ r }) => {
+      const openMinutes = round(r.open);
+      return { officeId: r.officeId, date: r.date, counterId: r.counterId, openMinutes, servingMinutes: round(r.serving), utilisation: openMinutes === 0 ? null : round(r.serving / r.open, 3) };
+    });
+  };
+  return { serve, result };
 }

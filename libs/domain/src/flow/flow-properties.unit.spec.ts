@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { evolveFlow, evolveFlowBatch, initialFlowState } from './flow-state';
 import { flowFigures } from './flow-figures';
-import { flowCounterSessions, flowVisits } from './flow-visits';
+import { flowCounterSessions, flowStateFigures, flowVisits } from './flow-visits';
 import { visitsToCsv } from './visit-csv';
 import { simulateWhatIf, whatIfArrivals } from './what-if';
 import { DATE, OFFICE, digest, staffedDay, type DayArrival } from './flow.test-kit';
@@ -49,6 +49,14 @@ describe('customer flow properties (1000 random days each)', () => {
         return state;
       };
       expect(digest(output(events, batched))).toBe(digest(output(events, oneByOne)));
+    }), RUNS);
+  });
+
+  it('figures straight from the state are the bytes of the figures over the copied visits, for any period', () => {
+    const periods = [{ from: DATE, to: DATE }, { from: DATE, to: DATE, officeId: OFFICE }, { from: DATE, to: DATE, officeId: 'other' }, { from: '2026-12-02', to: '2026-12-31' }];
+    fc.assert(fc.property(day, fc.constantFrom(...periods), ({ arrivals, counters }, period) => {
+      const state = oneByOne(staffedDay(arrivals, counters));
+      expect(JSON.stringify(flowStateFigures(state, period))).toBe(JSON.stringify(flowFigures(flowVisits(state), period, flowCounterSessions(state))));
     }), RUNS);
   });
 

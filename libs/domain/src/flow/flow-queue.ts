@@ -1,7 +1,7 @@
 import type { BookedCustomerCheckedIn, QueueEvent, WalkInTicketIssued } from '../queue/events';
 import { assertNever } from '../shared/decider';
 import type { Instant } from '../shared/local-time';
-import { appointmentDraft, canonicalLines, closeSegment, newDraft, type OfficeDay, type VisitDraft } from './flow-draft';
+import { addCall, appointmentDraft, canonicalLines, closeSegment, newDraft, openSegment, type OfficeDay, type VisitDraft } from './flow-draft';
 import type { FlowState } from './flow-state';
 
 const QUEUE_TYPES: ReadonlySet<string> = new Set<QueueEvent['type']>([
@@ -60,7 +60,7 @@ function ticketEvent(state: FlowState, draft: VisitDraft | undefined, e: TicketE
   switch (e.type) {
     case 'TicketCalled':
     case 'TicketRecalled':
-      draft.calls.push(at);
+      addCall(draft, at);
       draft.counterId = e.data.counterId;
       draft.status = 'called';
       return;
@@ -78,13 +78,13 @@ function ticketEvent(state: FlowState, draft: VisitDraft | undefined, e: TicketE
       draft.status = 'waiting';
       return;
     case 'ServiceStarted':
-      draft.openSegment = { counterId: e.data.counterId, from: at };
+      openSegment(draft, e.data.counterId, at);
       draft.counterId = e.data.counterId;
       draft.status = 'serving';
       return;
     case 'ServiceCompleted':
       // A replay that starts mid-service has missed ServiceStarted: the completion carries the start.
-      if (draft.openSegment === null) draft.openSegment = { counterId: e.data.counterId, from: e.data.startedAt };
+      if (draft.openCounterId === null) openSegment(draft, e.data.counterId, e.data.startedAt);
       closeSegment(draft, at);
       draft.counterId = e.data.counterId;
       draft.servicesDone = canonicalLines(state.lines, e.data.servicesDone);

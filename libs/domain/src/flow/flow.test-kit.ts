@@ -81,12 +81,17 @@ export function staffedDay(arrivals: readonly DayArrival[], counters: number, se
   };
   const ids = Object.keys(catalog.counters).sort();
   for (const id of ids) run({ type: 'OpenCounter', data: { counterId: id } }, -60);
-  const busy = new Map<string, { until: number; ticketId: string }>();
+  const busy = new Map<string, { until: number; ticketId: string; serviceId: string }>();
   let i = 0;
   let now = 0;
   while (i < sorted.length || busy.size > 0) {
     now = Math.min(i < sorted.length ? sorted[i].minute : Infinity, ...[...busy.values()].map((b) => b.until));
-    for (const id of ids) if (busy.get(id)?.until === now) { run({ type: 'CompleteService', data: { ticketId: busy.get(id)!.ticketId, servicesDone: [] } }, now); busy.delete(id); }
+    for (const id of ids) {
+      const b = busy.get(id);
+      if (b?.until !== now) continue;
+      run({ type: 'CompleteService', data: { ticketId: b.ticketId, servicesDone: [line(b.serviceId)] } }, now);
+      busy.delete(id);
+    }
     for (; i < sorted.length && sorted[i].minute === now; i += 1) {
       const a = sorted[i];
       const services = [line(a.serviceId)];
@@ -97,7 +102,8 @@ export function staffedDay(arrivals: readonly DayArrival[], counters: number, se
       const called = run({ type: 'CallNext', data: { counterId: id } }, now)[0];
       if (called?.type !== 'TicketCalled') continue;
       run({ type: 'StartService', data: { ticketId: called.data.ticketId } }, now);
-      busy.set(id, { until: now + sorted[Number(called.data.ticketId.slice(1))].duration, ticketId: called.data.ticketId });
+      const a = sorted[Number(called.data.ticketId.slice(1))];
+      busy.set(id, { until: now + a.duration, ticketId: called.data.ticketId, serviceId: a.serviceId });
     }
   }
   for (const id of ids) run({ type: 'CloseCounter', data: { counterId: id } }, Math.max(now, 12 * 60));

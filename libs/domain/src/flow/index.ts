@@ -5,6 +5,7 @@
  *   const state = initialFlowState();
  *   for (const e of events) evolveFlow(state, e);          // or evolveFlowBatch(state, batch)
  *   const figures = flowFigures(flowVisits(state), { from, to }, flowCounterSessions(state));
+ *   const same = flowStateFigures(state, { from, to });   // the same bytes, without copying the visits
  *   const csv = visitsToCsv(flowVisits(state));
  *   const result = simulateWhatIf(whatIfArrivals(visits, { officeId, date }), { counters: 3, serviceTimes });
  */
@@ -13,7 +14,7 @@ export type {
   Visit, VisitOutcome, WaitSummary, WhatIfArrival, WhatIfCounter, WhatIfOptions, WhatIfResult, WhatIfVisit,
 } from './types';
 export { initialFlowState, evolveFlow, evolveFlowBatch, type FlowState } from './flow-state';
-export { flowVisits, flowCounterSessions } from './flow-visits';
-export { flowFigures } from './flow-figures';
+export { flowVisits, flowCounterSessions, flowStateFigures } from './flow-visits';
+export { figureFold, flowFigures, type FigureFold, type FigureVisit } from './flow-figures';
 export { csvCell, visitsToCsv, visitsToCsvRows, VISIT_CSV_HEADER } from './visit-csv';
 export { simulateWhatIf, whatIfArrivals } from './what-if';
