@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCatalog, type Catalog } from '@app/domain';
 import { connectEventStore, type JetStreamEventStore } from '@app/eventstore';
+import { RequestMux } from '@app/eventstore/jetstream/request-mux';
 import { JetStreamKvKeyStore, masterKeyringFromEnv, MASTER_KEYS_ENV, PersonalDataVault } from '@app/privacy';
 import { connect, type NatsConnection } from 'nats';
 import { BookingCore } from './booking-core';
@@ -26,23 +27,27 @@ export class BookingRuntime {
     readonly core: BookingCore,
     readonly store: JetStreamEventStore,
     private readonly kvConnection: NatsConnection,
+    private readonly keyRequests: RequestMux,
   ) {}
 
   static async start(options: BookingRuntimeOptions): Promise<BookingRuntime> {
     const store = await connectEventStore({ servers: options.natsUrl, name: 'booking-eventstore', streamName: options.streamName, subjectPrefix: options.subjectPrefix });
     // No async traces: they cost an Error with a stack per request (see connectEventStore).
     const kvConnection = await connect({ servers: options.natsUrl, name: 'booking-privacy', noAsyncTraces: true });
-    const keyStore = await JetStreamKvKeyStore.open(kvConnection, { bucket: options.keyBucket });
+    // Key puts over the event store's cheaper request path too: 9.5 µs CPU per put against 14-19 µs by nats.js request (scratch, 64 in flight).
+    const keyRequests = new RequestMux(kvConnection, 5000);
+    const keyStore = await JetStreamKvKeyStore.open(kvConnection, { bucket: options.keyBucket, request: (subject, data, headers) => keyRequests.request(subject, data, headers) });
     const vault = new PersonalDataVault({ keyring: masterKeyringFromEnv({ [MASTER_KEYS_ENV]: options.masterKeys }), store: keyStore });
     const core = new BookingCore({ store, vault, catalog: options.catalog, pepper: options.pepper, activationKey: options.activationKey, now: options.now, cacheSize: options.cacheSize });
     const service = new BookingService(core);
     // Moves to another day that a crash left half done are finished before this instance answers.
     await service.moves.recoverMoves({ correlationId: 'booking-start-recovery', actor: 'system' });
-    return new BookingRuntime(service, core, store, kvConnection);
+    return new BookingRuntime(service, core, store, kvConnection, keyRequests);
   }
 
   async close(): Promise<void> {
     await this.store.close();
+    this.keyRequests.close();
     if (!this.kvConnection.isClosed()) await this.kvConnection.drain();
   }
 }
