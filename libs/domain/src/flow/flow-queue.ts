@@ -4,15 +4,6 @@ import type { Instant } from '../shared/local-time';
 import { addCall, appointmentDraft, canonicalLines, closeSegment, newDraft, openSegment, type OfficeDay, type VisitDraft } from './flow-draft';
 import type { FlowState } from './flow-state';
 
-const QUEUE_TYPES: ReadonlySet<string> = new Set<QueueEvent['type']>([
-  'BookedCustomerCheckedIn', 'WalkInTicketIssued', 'CounterOpened', 'CounterServicesChanged', 'CounterClosed', 'TicketCalled',
-  'TicketRecalled', 'TicketParked', 'TicketUnparked', 'TicketTransferred', 'ServiceStarted', 'ServiceCompleted', 'TicketNoShow',
-]);
-
-export function isQueueEvent(type: string): boolean {
-  return QUEUE_TYPES.has(type);
-}
-
 /** Folds one queue event into the flow state (mutably, see FlowState). Unknown tickets are skipped. */
 export function evolveQueueFlow(state: FlowState, e: QueueEvent, position: number, where: OfficeDay): void {
   const at = e.data.at;
