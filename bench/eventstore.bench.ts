@@ -35,10 +35,17 @@ const eventData = { office: 'hbs', day: '2026-12-01', slot: '08:30', services: [
 
 type Writer = (aggregate: number, version: number) => Promise<number>;
 
+interface RunRate {
+  readonly perSecond: number;
+  /** This process's CPU per append (client side only), steadier than the rate on a shared machine. */
+  readonly cpuMicros: number;
+}
+
 /** Each writer owns its aggregates, so versions are known locally and no append conflicts. */
-async function appendRun(write: Writer, total: number, writers: number): Promise<number> {
+async function appendRun(write: Writer, total: number, writers: number): Promise<RunRate> {
   const versions = new Map<number, number>();
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
@@ -49,7 +56,9 @@ async function appendRun(write: Writer, total: number, writers: number): Promise
       }
     }),
   );
-  return total / (Number(process.hrtime.bigint() - started) / 1e9);
+  const perSecond = total / (Number(process.hrtime.bigint() - started) / 1e9);
+  const used = process.cpuUsage(cpu);
+  return { perSecond, cpuMicros: (used.user + used.system) / total };
 }
 
 let rawMsgId = 0; // message ids are deduplicated stream-wide: never reuse one across rounds
@@ -77,15 +86,25 @@ function fastestMethod(rounds: Record<string, number[]>): { method: string; perS
 
 async function compareAppends(appenders: { publish: RawAppend; mux: RawAppend }, store: JetStreamEventStore, rawPrefix: string, total: number, writers: number, roundBase: number) {
   const payload = samplePayload();
-  const raw = { 'js.publish': [] as number[], 'request over one inbox': [] as number[] };
-  const ours: number[] = [];
+  const raw = { 'js.publish': [] as RunRate[], 'request over one inbox': [] as RunRate[] };
+  const ours: RunRate[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     raw['js.publish'].push(await appendRun(rawWriter(appenders.publish, `${rawPrefix}.r${roundBase + round}p`, payload), total, writers));
     raw['request over one inbox'].push(await appendRun(rawWriter(appenders.mux, `${rawPrefix}.r${roundBase + round}m`, payload), total, writers));
     ours.push(await appendRun(oursWriter(store, roundBase + round), total, writers));
   }
-  const fastest = fastestMethod(raw);
-  return { raw: fastest.perSecond, rawMethod: fastest.method, rawRounds: raw, ours: median(ours), oursRounds: ours };
+  const rates = (runs: RunRate[]) => runs.map((r) => r.perSecond);
+  const fastest = fastestMethod({ 'js.publish': rates(raw['js.publish']), 'request over one inbox': rates(raw['request over one inbox']) });
+  const cpu = (runs: RunRate[]) => median(runs.map((r) => r.cpuMicros));
+  return {
+    raw: fastest.perSecond,
+    rawMethod: fastest.method,
+    rawRounds: { 'js.publish': rates(raw['js.publish']), 'request over one inbox': rates(raw['request over one inbox']) },
+    rawCpu: cpu(raw[fastest.method as keyof typeof raw]),
+    ours: median(rates(ours)),
+    oursRounds: rates(ours),
+    oursCpu: cpu(ours),
+  };
 }
 
 /** The body our append writes for the same event (same codec, same size). */
@@ -135,7 +154,8 @@ async function compareReplay(nc: NatsConnection, jsm: JetStreamManager, js: JetS
 
 function appendNote(load: string, c: Awaited<ReturnType<typeof compareAppends>>): string {
   const rounds = Object.entries(c.rawRounds).map(([method, rates]) => `${method} ${rates.map(Math.round).join(', ')} (median ${Math.round(median(rates))})`);
-  return `append rounds (${load}): raw = ${c.rawMethod} (higher median); raw ${rounds.join('; ')}; ours ${c.oursRounds.map(Math.round).join(', ')}`;
+  const cpu = `client CPU per append (median) raw ${c.rawCpu.toFixed(2)} µs, ours ${c.oursCpu.toFixed(2)} µs (raw/ours ${(c.rawCpu / c.oursCpu).toFixed(2)})`;
+  return `append rounds (${load}): raw = ${c.rawMethod} (higher median); raw ${rounds.join('; ')}; ours ${c.oursRounds.map(Math.round).join(', ')}; ${cpu}`;
 }
 
 async function main(): Promise<void> {
