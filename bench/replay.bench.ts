@@ -7,11 +7,15 @@
  * until ≥ BENCH_EVENTS events, deleted afterwards.
  * raw  = the fastest of three byte-only reads of the same messages (nats.js ordered consumer, pull consume()
  *        in batches of 1,000, pull by plain MSG.NEXT requests with a callback), nothing decoded, per round;
- * ours = flowReport: readAll (decode, upcast), period filter, flow projection, figures and their hash.
+ * ours = flowReport: readAllBatches (decode, upcast), period filter, flow projection, figures and their hash.
  * Rounds alternate raw/ours; the median counts.
  * check `deterministic`: every round (batch 1,000) and one untimed run with batch 250 give the same hash, and one office read
  * per day (subject filters) gives the same hash as the scan.
+ * Node flags: the analytics service runs as an app process, with the flags scripts/start and the Dockerfile give
+ * every app (a 64 MB young generation), so the bench re-runs itself under them; raw and ours share that process.
+ * BENCH_NODE_FLAGS overrides them for A/B runs (BENCH_NODE_FLAGS= for none).
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
@@ -28,6 +32,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const FIRST_DAY = '2026-01-05';
 const suffix = randomBytes(4).toString('hex');
 const meta = { correlationId: 'bench-replay', actor: 'bench' };
+/** scripts/lib/common.sh APP_NODE_FLAGS (also the Dockerfile's and bench:booking's). */
+const APP_NODE_FLAGS = '--max-semi-space-size=64';
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS ?? APP_NODE_FLAGS;
+const UNDER_FLAGS = 'BENCH_REPLAY_UNDER_FLAGS';
 
 /** The simulator's seeded generator (mulberry32), so every run replays the same synthetic log. */
 const seeded = seededRandom;
@@ -171,7 +179,7 @@ async function main(): Promise<void> {
     const result: BenchResult = {
       name: 'replay',
       at: new Date().toISOString(),
-      load: { events: last, offices: OFFICES, days: load.days, visits, rounds: ROUNDS },
+      load: { events: last, offices: OFFICES, days: load.days, visits, rounds: ROUNDS, nodeFlags: NODE_FLAGS },
       figures: { replay_events_per_s: figure(median(ours), raw, '1/s', '>= 0.5') },
       checks: {
         deterministic: hashes.size === 1 && scanOffice.hash === perDayOffice.hash,
@@ -184,7 +192,7 @@ async function main(): Promise<void> {
         `one office (${scanOffice.eventsReplayed} events): scan vs per-day subject reads give ${scanOffice.hash === perDayOffice.hash ? 'the same' : 'DIFFERENT'} hash`,
         `raw MSG.NEXT read + JSON.parse of each message only: ${Math.round(parsed)}/s (${(parsed / raw).toFixed(2)} of raw) — decoding alone costs this much`,
         `EventStore.readAll alone: ${Math.round(readAllOnly)}/s (${(readAllOnly / raw).toFixed(2)} of raw); readAllBatches alone: ${Math.round(batchesOnly)}/s (${(batchesOnly / raw).toFixed(2)}) — the rest is period filter, projection and figures`,
-        `server ${nc.info?.version}`,
+        `node ${process.version} with flags "${NODE_FLAGS}" (raw and ours in the same process); server ${nc.info?.version}`,
       ],
     };
     printTable(result);
@@ -196,7 +204,21 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+/** Runs this file again in a node process started with NODE_FLAGS (V8 sizes its heap at start-up only). */
+function underAppFlags(): void {
+  const flags = NODE_FLAGS.split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', __filename], {
+    env: { ...process.env, [UNDER_FLAGS]: '1' },
+    stdio: 'inherit',
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
+}
+
+if (process.env[UNDER_FLAGS] === '1') {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else {
+  underAppFlags();
+}
