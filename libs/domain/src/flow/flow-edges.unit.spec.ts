@@ -49,6 +49,21 @@ describe('customer flow edge cases', () => {
     expect(visits[2].date).toBe(DATE);
     expect(flowCounterSessions(state)).toEqual([{ officeId: OFFICE, date: DATE, counterId: 's1', openedAt: at(0), closedAt: at(40) }]);
   });
+
+  it('keeps each stretch of a service interrupted by parking, in order, and sums them', () => {
+    const [visit] = flowVisits(evolveFlowBatch(initialFlowState(), positioned([
+      walkIn('w1', 0),
+      { type: 'TicketCalled', data: { ...f('w1'), services: [], priority: 0, counterId: 's1', reason: 'walk_in', passedOver: [], queuedAt: at(0), at: at(2) } },
+      { type: 'ServiceStarted', data: { ...f('w1'), counterId: 's1', services: [], at: at(2) } },
+      { type: 'TicketParked', data: { ...f('w1'), counterId: 's1', at: at(5) } },
+      { type: 'TicketUnparked', data: { ...f('w1'), at: at(20) } },
+      { type: 'TicketRecalled', data: { ...f('w1'), counterId: 's2', call: 2, at: at(21) } },
+      { type: 'ServiceStarted', data: { ...f('w1'), counterId: 's2', services: [], at: at(22) } },
+      { type: 'ServiceCompleted', data: { ...f('w1'), counterId: 's2', servicesRequested: [], servicesDone: [line('meldung')], startedAt: at(22), at: at(30) } },
+    ])));
+    expect(visit.segments).toEqual([{ counterId: 's1', from: at(2), until: at(5) }, { counterId: 's2', from: at(22), until: at(30) }]);
+    expect([visit.calls, visit.serviceMinutes, visit.servedFrom, visit.servedUntil, visit.outcome]).toEqual([[at(2), at(21)], 11, at(2), at(30), 'served']);
+  });
 });
 
 describe('CSV export', () => {
