@@ -25,7 +25,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { activationTokenFor, BOOKING } from '@app/contracts';
 import { addDays, calendarDecider, findOffice, onlineCapacityAt, parseCatalog, timeToMinutes, type CalendarEvent, type CalendarState, type Catalog } from '@app/domain';
@@ -240,6 +240,7 @@ async function noDoubleBooking(catalog: Catalog): Promise<{ ok: boolean; booked:
 
 async function main(): Promise<void> {
   Logger.overrideLogger(false); // the client's 'no responder yet' warnings while the apps start
+  const loadAtStart = loadavg()[0]!; // other work on the two cores shows in every figure
   const catalog = benchCatalog();
   const dir = mkdtempSync(join(tmpdir(), 'bench-booking-'));
   writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
@@ -307,7 +308,7 @@ async function main(): Promise<void> {
         `CPU per booking (ms, median round; less noisy than rates on a shared machine): service run: booking ${cpu(svc, 0)}, bench client ${cpu(svc, 1)}, nats-server ${cpu(svc, 2)}; HTTP run: booking ${cpu(http, 0)}, gateway ${cpu(http, 1)}, bench client ${cpu(http, 2)}, nats-server ${cpu(http, 3)}`,
         `raw CPU per booking-equivalent (${writes.toFixed(2)} appends): nats-server ${(median(rawCpu.map((c) => c[1]!)) * writes).toFixed(2)} ms, raw client ${(median(rawCpu.map((c) => c[0]!)) * writes).toFixed(2)} ms`,
         `rounds raw/service/HTTP: ${raw.map(Math.round).join(', ')} / ${svc.map((r) => Math.round(r.perSecond)).join(', ')} / ${http.map((r) => Math.round(r.perSecond)).join(', ')}`,
-        `server ${nc.info?.version}`,
+        `server ${nc.info?.version}; machine load (1-min average) ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`,
       ],
     };
     printTable(result);
