@@ -96,10 +96,11 @@ const REQUEST_EXPIRES_MS = 5000;
 /**
  * The replay hot path: reads a bounded range in order and yields what `decode` pushes, one array per
  * pull batch. Same bounds and restart-on-gap as `readRange`, but without nats.js's consumer iterator:
- * batches are pulled with plain `CONSUMER.MSG.NEXT` requests on one inbox whose callback decodes each
- * message synchronously. That saves, per message, a JsMsg, an iterator step and a generator hop, and the
- * caller pays one promise per batch instead of one per event. Memory stays bounded: at most
- * `REQUESTS_AHEAD` requests are in flight and at most that many decoded batches wait for the caller.
+ * batches are pulled with plain `CONSUMER.MSG.NEXT` requests on one inbox whose callback only checks
+ * and keeps each message; a batch is decoded when the caller takes it. That saves, per message, a JsMsg,
+ * an iterator step and a generator hop, and the caller pays one promise per batch instead of one per
+ * event. Memory stays bounded: at most `REQUESTS_AHEAD` requests are in flight and at most that many
+ * received batches wait for the caller.
  */
 export async function* readBatches<T>(
   nc: NatsConnection,
@@ -140,7 +141,20 @@ interface PullLimits {
   readonly batch: number;
 }
 
-/** One consumer's worth of pull requests and the decoded batches they produced. */
+/** Messages of one pull batch, kept as they came and decoded when the caller asks for them. */
+interface Received {
+  readonly messages: Msg[];
+  /** Each message's body, read once: nats.js's `data` getter makes a new view on every call. */
+  readonly bodies: Uint8Array[];
+  readonly seqs: number[];
+}
+
+/**
+ * One consumer's worth of pull requests and the batches they produced. A batch is decoded only when the
+ * caller takes it: its envelopes then die young, before the next scavenge, instead of waiting in the
+ * queue behind the batch being read (client CPU per replayed event 4.35 → 4.10 µs and 4.52 → 4.37 µs,
+ * same-process A/B over 200k one-event commits, 6–8 rounds each, on a busy machine).
+ */
 class BatchPull<T> {
   received = 0;
   lastSeq = 0;
@@ -148,9 +162,8 @@ class BatchPull<T> {
   private requested = 0;
   private done = false;
   private error: Error | undefined;
-  private current: T[] = [];
-  private inCurrent = 0;
-  private readonly ready: T[][] = [];
+  private current: Received = { messages: [], bodies: [], seqs: [] };
+  private readonly ready: Received[] = [];
   private wake: (() => void) | undefined;
   private readonly inbox: string;
   private readonly sub: Subscription;
@@ -169,18 +182,26 @@ class BatchPull<T> {
     this.request();
   }
 
-  /** The next decoded batch, or undefined when the range (or this consumer's part of it) is read. */
+  /** The next decoded batch (never empty), or undefined when the range (or this consumer's part of it) is read. */
   async next(): Promise<T[] | undefined> {
     for (;;) {
       if (this.error !== undefined) throw this.error;
-      const items = this.ready.shift();
-      if (items !== undefined) {
+      const batch = this.ready.shift();
+      if (batch !== undefined) {
         this.request();
-        return items;
+        const items = this.decoded(batch);
+        if (items.length > 0) return items;
+        continue;
       }
       if (this.done) return undefined;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
+  }
+
+  private decoded({ messages, bodies, seqs }: Received): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < messages.length; i++) this.decode({ subject: messages[i]!.subject, seq: seqs[i]!, data: bodies[i]! }, out);
+    return out;
   }
 
   close(): void {
@@ -216,15 +237,16 @@ class BatchPull<T> {
     if (sseq > this.limits.toSeq) return this.finish();
     this.received = dseq;
     this.lastSeq = sseq;
-    this.decode({ subject: msg.subject, seq: sseq, data }, this.current);
+    this.current.messages.push(msg);
+    this.current.bodies.push(data);
+    this.current.seqs.push(sseq);
     if (this.received >= this.limits.remaining || sseq >= this.limits.toSeq) return this.finish();
-    if (++this.inCurrent >= this.limits.batch) this.flush();
+    if (this.current.messages.length >= this.limits.batch) this.flush();
   }
 
   private flush(): void {
-    if (this.current.length > 0) this.ready.push(this.current);
-    this.current = [];
-    this.inCurrent = 0;
+    if (this.current.messages.length > 0) this.ready.push(this.current);
+    this.current = { messages: [], bodies: [], seqs: [] };
     this.request();
     this.signal();
   }
