@@ -17,6 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { addDays, fromZoned } from '@app/domain';
@@ -121,6 +122,19 @@ async function fill(nc: NatsConnection, jsm: JetStreamManager, stream: string, p
   return { days, events };
 }
 
+/** CPU of this process (all its threads, GC helpers included), µs: steadier than wall time on a busy machine. */
+const cpuMicros = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
+
+/** `work`'s CPU per event, µs. */
+async function cpuPerEvent<T>(events: number, work: () => Promise<T>): Promise<{ result: T; cpu: number }> {
+  const before = cpuMicros();
+  const result = await work();
+  return { result, cpu: (cpuMicros() - before) / events };
+}
+
 async function readAllRate(store: JetStreamEventStore, batches: boolean): Promise<number> {
   const started = process.hrtime.bigint();
   let count = 0;
@@ -142,6 +156,7 @@ async function main(): Promise<void> {
   const js = nc.jetstream();
   const store = await JetStreamEventStore.create(nc, { streamName: `BENCH_REPLAY_${suffix}`, subjectPrefix: `brp_${suffix}` });
   try {
+    const startLoad = loadavg()[0]!;
     const fillStarted = Date.now();
     const load = await fill(nc, jsm, store.streamName, `brp_${suffix}`);
     console.log(`filled ${load.events} events (${OFFICES} offices × ${load.days} days) in ${((Date.now() - fillStarted) / 1000).toFixed(1)} s`);
@@ -149,14 +164,16 @@ async function main(): Promise<void> {
     const period = { from: FIRST_DAY, to: addDays(FIRST_DAY, load.days - 1) };
     const raws: RawReads[] = [];
     const ours: number[] = [];
+    const oursCpu: number[] = [];
     const hashes = new Set<string>();
     let visits = 0;
     let counted = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const raw = await rawReads(nc, jsm, js, store.streamName, last);
       raws.push(raw);
-      const r = await oursRead(store, period, 1000);
+      const { result: r, cpu } = await cpuPerEvent(last, () => oursRead(store, period, 1000));
       ours.push(r.perSecond);
+      oursCpu.push(cpu);
       hashes.add(r.hash);
       visits = r.visits;
       counted = r.events;
@@ -164,9 +181,9 @@ async function main(): Promise<void> {
     }
     // Where the floor is: the fastest raw read that also JSON-parses each message (no envelopes, no
     // projection), and EventStore.readAll / readAllBatches alone (decoded envelopes; no projection).
-    const parsed = await rawCorePullRead(nc, jsm, store.streamName, last, 1000, true);
+    const { result: parsed, cpu: parsedCpu } = await cpuPerEvent(last, () => rawCorePullRead(nc, jsm, store.streamName, last, 1000, true));
     const readAllOnly = await readAllRate(store, false);
-    const batchesOnly = await readAllRate(store, true);
+    const { result: batchesOnly, cpu: batchesCpu } = await cpuPerEvent(last, () => readAllRate(store, true));
     // Untimed: another batch size must give the same bytes.
     hashes.add((await flowReport(store, period, { mode: 'scan', batchSize: 250 })).hash);
     const office = { officeId: 'b0', ...period };
@@ -192,6 +209,8 @@ async function main(): Promise<void> {
         `one office (${scanOffice.eventsReplayed} events): scan vs per-day subject reads give ${scanOffice.hash === perDayOffice.hash ? 'the same' : 'DIFFERENT'} hash`,
         `raw MSG.NEXT read + JSON.parse of each message only: ${Math.round(parsed)}/s (${(parsed / raw).toFixed(2)} of raw) — decoding alone costs this much`,
         `EventStore.readAll alone: ${Math.round(readAllOnly)}/s (${(readAllOnly / raw).toFixed(2)} of raw); readAllBatches alone: ${Math.round(batchesOnly)}/s (${(batchesOnly / raw).toFixed(2)}) — the rest is period filter, projection and figures`,
+        `CPU per event of this process (µs): ours ${oursCpu.map((c) => c.toFixed(2)).join(', ')}; readAllBatches alone ${batchesCpu.toFixed(2)}; raw MSG.NEXT read + JSON.parse ${parsedCpu.toFixed(2)}`,
+        `load average (1 min) at the start ${startLoad.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)} (2 cores)`,
         `node ${process.version} with flags "${NODE_FLAGS}" (raw and ours in the same process); server ${nc.info?.version}`,
       ],
     };
