@@ -1,4 +1,4 @@
-import { evolveFlow, initialFlowState, type FlowEvent, type FlowPeriod, type FlowState } from '@app/domain';
+import { evolveFlow, initialFlowState, type FlowPeriod, type FlowState } from '@app/domain';
 import type { EventEnvelope, EventStore, LruCache } from '@app/eventstore';
 import { periodDays } from './flow-period';
 
@@ -69,17 +69,12 @@ async function replayScan(store: EventStore, period: FlowPeriod, last: number, o
   let nextReport = every;
   if (last === 0) return { state, eventsRead: 0, eventsUsed: 0 };
   const keep = periodFilter(period);
-  // One event object refilled per event: evolveFlow reads it and keeps none of it but its data's values.
-  const scratch: { type: string; data: unknown; position: number; aggregateId: string } = { type: '', data: undefined, position: 0, aggregateId: '' };
+  const fold = folder();
   for await (const batch of store.readAllBatches({ toPosition: last, batchSize: options.batchSize })) {
     for (let i = 0; i < batch.length; i++) {
       const e = batch[i]!;
       if (!keep(e.aggregate)) continue;
-      scratch.type = e.type;
-      scratch.data = e.data;
-      scratch.position = e.position;
-      scratch.aggregateId = e.aggregate.id;
-      state = evolveFlow(state, scratch);
+      state = fold(state, e);
       used += 1;
     }
     read += batch.length;
@@ -99,15 +94,32 @@ async function replayPerDay(store: EventStore, period: FlowPeriod & { officeId: 
   for (const [index, day] of days.entries()) {
     for (const type of FLOW_AGGREGATES) {
       if (last === 0) break;
-      for await (const e of store.readAll({ subjectFilter: `${type}.${period.officeId}-${day}`, toPosition: last, batchSize: options.batchSize })) events.push(e);
+      const subjectFilter = `${type}.${period.officeId}-${day}`;
+      for await (const batch of store.readAllBatches({ subjectFilter, toPosition: last, batchSize: options.batchSize })) for (const e of batch) events.push(e);
     }
     options.onProgress?.({ read: events.length, used: events.length, fraction: (index + 1) / days.length });
   }
   // Each read is in log order; together they are put back into it, as the projection expects positions to
   // rise (a stable sort keeps the events of one commit, which share a position, in their order).
   events.sort((a, b) => a.position - b.position);
-  for (const e of events) state = evolveFlow(state, toFlowEvent(e));
+  const fold = folder();
+  for (const e of events) state = fold(state, e);
   return { state, eventsRead: events.length, eventsUsed: events.length };
+}
+
+/**
+ * Feeds envelopes to evolveFlow through one event object refilled per event: evolveFlow reads it and
+ * keeps none of it but its data's values, so a replay allocates nothing per event here.
+ */
+function folder(): (state: FlowState, e: EventEnvelope) => FlowState {
+  const scratch: { type: string; data: unknown; position: number; aggregateId: string } = { type: '', data: undefined, position: 0, aggregateId: '' };
+  return (state, e) => {
+    scratch.type = e.type;
+    scratch.data = e.data;
+    scratch.position = e.position;
+    scratch.aggregateId = e.aggregate.id;
+    return evolveFlow(state, scratch);
+  };
 }
 
 /**
@@ -132,8 +144,4 @@ function inPeriod(aggregate: { type: string; id: string }, period: FlowPeriod): 
   const date = id.slice(-10);
   if (date < period.from || date > period.to) return false;
   return period.officeId === undefined || (id.length === period.officeId.length + 11 && id.startsWith(period.officeId));
-}
-
-function toFlowEvent(e: EventEnvelope): FlowEvent {
-  return { type: e.type, data: e.data, position: e.position, aggregateId: e.aggregate.id };
 }
