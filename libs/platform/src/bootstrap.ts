@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { CommonConfig, ServiceName } from './config/common-config';
 import { ConfigError } from './config/load-config';
 import { correlationMiddleware } from './correlation/correlation.middleware';
+import { LeanExpressAdapter } from './http/lean-express-adapter';
 import { ROOT_LOGGER } from './logging/logging.module';
 import { requestLogMiddleware } from './logging/request-log.middleware';
 
@@ -25,7 +26,7 @@ export interface ServiceDefinition<C extends CommonConfig> {
  */
 export async function startApp<C extends CommonConfig>(definition: ServiceDefinition<C>, config: C, port = config.HTTP_PORT): Promise<INestApplication> {
   assertSubjectsApart(config);
-  const app = await NestFactory.create(definition.module(config), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(definition.module(config), new LeanExpressAdapter(), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
   app.use(requestLogMiddleware(app.get(ROOT_LOGGER)));

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { invalid, type DomainError } from '@app/domain';
+import { plainJsonBody } from './json-body';
 import { sendProblem, toProblem } from './security-refusal';
 
 export interface HttpSecurityOptions {
@@ -46,6 +47,7 @@ export function applyHttpSecurity(app: NestExpressApplication, options: HttpSecu
     maxAge: 600,
   });
   const limit = options.bodyLimit ?? '32kb';
+  app.use(plainJsonBody(bytesOf(limit)));
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.use(bodyErrorsAsProblems);
@@ -108,6 +110,13 @@ function helmetOptions(options: HttpSecurityOptions): Parameters<typeof helmet>[
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
   };
+}
+
+/** '32kb' / '1mb' (the forms BODY_LIMIT allows) as bytes, as body-parser counts them (1 kb = 1024 bytes). */
+export function bytesOf(limit: string): number {
+  const match = /^(\d+)(kb|mb)$/.exec(limit);
+  if (!match) throw new Error(`Body limit "${limit}" must be like 32kb or 1mb`);
+  return Number(match[1]) * (match[2] === 'kb' ? 1024 : 1024 * 1024);
 }
 
 interface BodyParserError {
