@@ -56,8 +56,8 @@ export function applyHttpSecurity(app: NestExpressApplication, options: HttpSecu
 /**
  * Helmet's headers are the same for every request, so helmet runs once here, against a recording
  * response, and each request gets the recorded list in one middleware (plus HSTS when it came over
- * TLS). Helmet as twelve middlewares, each setting one header, cost ≈ 2 % of the gateway's CPU under
- * the booking load.
+ * TLS). Helmet as twelve middlewares, each setting one header, cost ≈ 1–2 % of the gateway's CPU
+ * under the booking load.
  */
 function securityHeaders(options: HttpSecurityOptions) {
   const fixed = headersSetBy(helmet(helmetOptions(options)));

@@ -103,8 +103,8 @@ interface Pending {
 /**
  * Requests over one wildcard inbox subscription, as the event store's RequestMux does for JetStream.
  * nats.js's `request` builds an Error with a stack trace per call (async traces) and a NatsError
- * "cancelled" even on success, and arms a timer per request: with Nest's ClientProxy that was ≈ 4 % of
- * the gateway's CPU under the booking load. Here a reply is a map lookup, and timeouts are swept a few
+ * "cancelled" even on success, and arms a timer per request: that NatsError alone was 2.3 % of the
+ * gateway's CPU in a profile under the booking load. Here a reply is a map lookup, and timeouts are swept a few
  * times per timeout period, so a request may fail up to a quarter of the timeout (at most 250 ms) late.
  */
 class ReplyInbox {
