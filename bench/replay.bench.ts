@@ -4,7 +4,9 @@
  * Load: BENCH_OFFICES × BENCH_DAYS office-days of synthetic but realistic traffic (appointments booked and
  * cancelled, walk-ins and check-ins over the day, calls, service, no-shows, counters opening and closing),
  * one event per commit, published in bulk with the raw client (256 in flight) into a stream of its own
- * until ≥ BENCH_EVENTS events, deleted afterwards.
+ * until ≥ BENCH_EVENTS events, deleted afterwards. Each body is what the store's append writes, made by its
+ * own codec (encodeCommit, format 2); the append's headers (message id, expected sequence) are left out, as
+ * a core publish cannot check 1M expected sequences and the replay reads no header of a commit.
  * raw  = the fastest of three byte-only reads of the same messages (nats.js ordered consumer, pull consume()
  *        in batches of 1,000, pull by plain MSG.NEXT requests with a callback), nothing decoded, per round;
  * ours = flowReport: readAllBatches (decode, upcast), period filter, flow projection, figures and their hash.
@@ -21,7 +23,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { addDays, fromZoned } from '@app/domain';
-import { JetStreamEventStore } from '@app/eventstore';
+import { JetStreamEventStore, uuidv7 } from '@app/eventstore';
+import { encodeCommit } from '@app/eventstore/commit-codec';
 import { flowReport } from '../apps/analytics/src/report/flow-report';
 import { seededRandom } from '../apps/analytics/src/simulate/seeded-random';
 import { figure, median, printTable, writeResult, type BenchResult } from './lib/bench-report';
@@ -89,8 +92,6 @@ function day(officeId: string, date: string, rnd: () => number): Ev[] {
   return out;
 }
 
-let commitNo = 0;
-
 /**
  * Publishes days until the target is reached, on core NATS (the stream stores what arrives on its
  * subjects; TCP keeps the publisher from outrunning the server), then waits until the stream holds all.
@@ -98,17 +99,15 @@ let commitNo = 0;
  */
 async function fill(nc: NatsConnection, jsm: JetStreamManager, stream: string, prefix: string): Promise<{ days: number; events: number }> {
   const rnd = seeded(20261124);
-  const enc = new TextEncoder();
-  const occurredAt = new Date().toISOString();
+  const occurredAt = Date.now();
   let events = 0;
   let days = 0;
   while (events < TARGET_EVENTS) {
     const date = addDays(FIRST_DAY, days);
     for (let o = 0; o < OFFICES; o++) {
       for (const [type, eventType, data] of day(`b${o}`, date, rnd)) {
-        const commitId = `${suffix}-${(commitNo += 1)}`;
-        const body = { commitId, occurredAt, meta, events: [{ id: commitId, type: eventType, schemaVersion: 1, data }] };
-        nc.publish(`${prefix}.${type}.b${o}-${date}`, enc.encode(JSON.stringify(body)));
+        const body = encodeCommit([{ type: eventType, data }], uuidv7(), true, meta, occurredAt);
+        nc.publish(`${prefix}.${type}.b${o}-${date}`, Buffer.from(body));
         events += 1;
       }
       await nc.flush();
