@@ -64,9 +64,12 @@ async function appendRun(write: Writer, total: number, writers: number): Promise
 /**
  * Raw message ids are UUIDv7s like our commit ids, so the headers have the same bytes, but made before
  * the timed run: raw pays nothing for them. Ids are deduplicated stream-wide, so each is used once.
+ * They are copied into flat strings: uuidv7() returns a concatenation, and 20,000 of those kept for a
+ * round weighed on every scavenge (raw 47.7k → 39.2k appends/s, +1.2 µs CPU each; flat: no difference
+ * from short ids, A/B in one process).
  */
 function rawWriter(append: RawAppend, prefix: string, payload: Uint8Array, total: number): Writer {
-  const ids = Array.from({ length: total }, () => uuidv7());
+  const ids = Array.from({ length: total }, () => Buffer.from(uuidv7(), 'latin1').toString('latin1'));
   let next = 0;
   return (aggregate, version) => append(`${prefix}.calendar.a${aggregate}`, payload, ids[next++]!, version);
 }
