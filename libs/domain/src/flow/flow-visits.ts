@@ -21,7 +21,8 @@ function sortedDrafts(state: FlowState): VisitDraft[] {
  * `flowFigures(flowVisits(state), period, flowCounterSessions(state))`, the same bytes, without copying
  * every visit first: each draft of the period is read through one reused view. For a replay, whose
  * visits nobody else sees, that spares an object, a visit id and two arrays per visit, which all lived
- * until the figures were done (300k events, 70k visits: visits + figures 190 → 100 ms CPU in memory, same hash).
+ * until the figures were done (300k events, 70k visits: visits + figures 190 → 100 ms CPU in memory, same
+ * hash; with the smaller drafts, a 1M-event replay from NATS went 6.5 → 6.2 µs CPU per event, GC 0.55 → 0.35 s).
  */
 export function flowStateFigures(state: FlowState, period: FlowPeriod): FlowFigures {
   const fold = figureFold(period, flowCounterSessions(state));
