@@ -20,6 +20,7 @@ interface Pending {
   readonly reject: (err: Error) => void;
   readonly subject: string;
   readonly deadline: number;
+  readonly timeoutMs: number;
 }
 
 /**
@@ -27,8 +28,9 @@ interface Pending {
  * direct gets). nats.js's `request` builds a `NatsError` with a stack on every call, even on success
  * (it rejects the settled promise with "cancelled"), and arms a timer per request; together with the
  * JetStream client's generator wrapper that was a tenth of a busy booking process. Here a reply is a
- * map lookup, and timeouts are swept a few times per timeout period, so a request may fail up to a
- * quarter of `timeoutMs` late.
+ * map lookup, and timeouts are swept a few times per timeout period (at least every 250 ms, so a
+ * caller's shorter timeout, a health probe's, is kept closely too), so a request may fail up to a quarter
+ * of `timeoutMs` (at most 250 ms) late. The gateway's RpcClient uses it for service requests as well.
  */
 export class RequestMux {
   private readonly pending = new Map<string, Pending>();
@@ -42,14 +44,15 @@ export class RequestMux {
     private readonly timeoutMs: number,
   ) {
     this.sub = nc.subscribe(`${this.prefix}*`, { callback: (_err, msg) => this.settle(msg) });
-    this.sweeper = setInterval(() => this.sweep(Date.now()), Math.max(10, Math.floor(timeoutMs / 4)));
+    this.sweeper = setInterval(() => this.sweep(Date.now()), Math.min(250, Math.max(10, Math.floor(timeoutMs / 4))));
     this.sweeper.unref();
   }
 
-  request(subject: string, data: Uint8Array | string, headers?: MsgHdrs): Promise<Msg> {
+  /** `timeoutMs` overrides the mux's own for this request. */
+  request(subject: string, data: Uint8Array | string, headers?: MsgHdrs, timeoutMs = this.timeoutMs): Promise<Msg> {
     const token = (this.next++).toString(36);
     return new Promise<Msg>((resolve, reject) => {
-      this.pending.set(token, { resolve, reject, subject, deadline: Date.now() + this.timeoutMs });
+      this.pending.set(token, { resolve, reject, subject, deadline: Date.now() + timeoutMs, timeoutMs });
       try {
         this.nc.publish(subject, data, { reply: this.prefix + token, headers });
       } catch (err) {
@@ -86,7 +89,7 @@ export class RequestMux {
     for (const [token, p] of this.pending) {
       if (p.deadline > now) continue;
       this.pending.delete(token);
-      p.reject(new RequestTimeout(p.subject, this.timeoutMs));
+      p.reject(new RequestTimeout(p.subject, p.timeoutMs));
     }
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '@app/domain';
 import { Controller, type DynamicModule, Get, type INestApplication, Module, UseGuards } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { connect } from 'nats';
 import { z } from 'zod';
 import { startApp } from '../bootstrap';
 import { commonConfigSchema } from '../config/common-config';
@@ -110,6 +111,24 @@ describe('NATS request/reply conventions (real NATS)', () => {
 
   it('answers a refusal from a guard (outside the interceptors) through the filter', async () => {
     expect(await rpc.request(`${P}.guarded`, {})).toEqual({ ok: false, error: missing });
+  });
+
+  it('maps a service that receives but never answers to unavailable, once its timeout has passed', async () => {
+    const nc = await connect({ servers: process.env.NATS_URL ?? '127.0.0.1:4222' });
+    let received = 0;
+    nc.subscribe(`${P}.silent`, { callback: () => (received += 1) });
+    await nc.flush();
+    try {
+      const started = Date.now();
+      const reply = await rpc.request(`${P}.silent`, {}, { timeoutMs: 300 });
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'unavailable', code: 'service_unavailable' } });
+      expect(received).toBe(1);
+      // Swept a few times per timeout: late by at most a quarter of it (and scheduling).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      await nc.close();
+    }
   });
 
   it('maps silence to unavailable after the timeout', async () => {
