@@ -84,8 +84,17 @@ describe('booking over HTTP (gateway + two booking instances, real NATS and Redi
   });
 
   it('gives each refusal its status and a readable problem', async () => {
+    // The gateway's own refusals (captcha, body) have the services' problem shape, correlation id included.
     const noCaptcha = await post('/api/offices/hbs/holds', { date: day, start: '10:00', services });
     expect(noCaptcha.status).toBeGreaterThanOrEqual(400);
+    const captchaProblem = (await noCaptcha.json()) as Record<string, unknown>;
+    expect(captchaProblem).toMatchObject({ type: expect.stringMatching(/^urn:schalter:problem:captcha_/), detail: expect.any(String), detail_en: expect.any(String) });
+    expect(captchaProblem.correlationId).toBe(noCaptcha.headers.get('x-correlation-id'));
+    const malformed = await fetch(`${base}/api/offices/hbs/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"date":' });
+    expect(malformed.status).toBe(400);
+    const malformedProblem = (await malformed.json()) as Record<string, unknown>;
+    expect(malformedProblem).toMatchObject({ code: 'body_malformed', detail_en: 'The request body is not valid JSON.' });
+    expect(malformedProblem.correlationId).toBe(malformed.headers.get('x-correlation-id'));
     const badField = await post('/api/offices/hbs/holds', { date: 'tomorrow', start: '10:00', services }, { 'x-altcha': await captcha() });
     expect(badField.status).toBe(400);
     expect(await badField.json()).toMatchObject({ code: 'validation_failed', errors: [{ path: 'date', message: expect.stringContaining('YYYY-MM-DD') }] });

@@ -183,4 +183,8 @@ export interface ProblemBody {
   /** For 400: one entry per wrong field, e.g. `{ path: 'services.0.quantity', message: '…' }`. */
   readonly errors?: readonly { readonly path: string; readonly message: string }[];
   readonly correlationId?: string;
+  /** On the gateway's own refusals (captcha, rate limit, size): e.g. `retryAfterSeconds`, `limitBytes`. */
+  readonly details?: Readonly<Record<string, unknown>>;
+  /** Path of the refused request (RFC 9457 `instance`), on the gateway's own refusals. */
+  readonly instance?: string;
 }

@@ -138,7 +138,7 @@ describe('gateway security over real HTTP', () => {
     it('refuses malformed JSON with a 400 problem', async () => {
       const res = await fetch(`${direct.url}/api/test/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ code: 'body_malformed' });
+      expect(await res.json()).toMatchObject({ code: 'body_malformed', type: 'urn:schalter:problem:body_malformed', detail_en: 'The request body is not valid JSON.' });
     });
   });
 
@@ -155,7 +155,7 @@ describe('gateway security over real HTTP', () => {
       const problem = (await refused.json()) as Record<string, unknown>;
       expect(problem).toMatchObject({ status: 429, title: 'Too Many Requests', code: 'rate_limited', details: { policy: 'read' } });
       expect(problem.detail).toMatch(/Zu viele Anfragen/);
-      expect(problem.detailEn).toMatch(/Too many requests/);
+      expect(problem.detail_en).toMatch(/Too many requests/);
       expect((await fetch(`${behindProxy.url}/api/test/read`, { headers: { 'x-forwarded-for': freshIp() } })).status).toBe(200);
     });
 

@@ -1,63 +1,35 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import type { DomainError, ErrorKind } from '@app/domain';
-
-const STATUS: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rule: 422,
-  too_many: 429,
-  unavailable: 503,
-};
-
-const TITLE: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  503: 'Service Unavailable',
-};
+import type { DomainError } from '@app/domain';
+import { CORRELATION_HEADER, PROBLEM_CONTENT_TYPE, httpStatusOf, toProblemDetails, type ProblemDetails } from '@app/platform';
 
 export function statusOf(error: DomainError): number {
-  return STATUS[error.kind];
+  return httpStatusOf(error.kind);
 }
 
-/** RFC 9457 problem details; `detail` is German (the office's language), `detailEn` English. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  detailEn: string;
-  code: string;
+/**
+ * The platform's problem details (German `detail`, English `detail_en`, `type` per code), so that a
+ * refusal by the gateway's own guards (captcha, rate limit, body) has the same shape as a service's;
+ * plus what only these refusals carry: `details` (e.g. `retryAfterSeconds`, `limitBytes`) and `instance`.
+ */
+export interface Problem extends ProblemDetails {
   details?: Readonly<Record<string, unknown>>;
   instance?: string;
 }
 
 export function toProblem(error: DomainError, status = statusOf(error), instance?: string): Problem {
-  const problem: Problem = {
-    type: 'about:blank',
-    title: TITLE[status] ?? 'Error',
-    status,
-    detail: error.message,
-    detailEn: error.messageEn,
-    code: error.code,
-  };
+  const problem: Problem = { ...toProblemDetails(error, undefined, status) };
   if (error.details !== undefined) problem.details = error.details;
   if (instance !== undefined) problem.instance = instance;
   return problem;
 }
 
+/** Sends the problem with the request's correlation id (the correlation middleware has set the header). */
 export function sendProblem(res: Response, problem: Problem, headers: Readonly<Record<string, string>> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  const correlationId = res.getHeader(CORRELATION_HEADER);
+  const body = typeof correlationId === 'string' && problem.correlationId === undefined ? { ...problem, correlationId } : problem;
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
 /**

@@ -2,14 +2,14 @@ import { invalid, tooMany, unavailable } from '@app/domain';
 import { toProblem } from './security-refusal';
 
 describe('toProblem', () => {
-  it('renders RFC 9457 fields with German detail, English detailEn and the stable code', () => {
+  it('renders the platform problem shape (German detail, English detail_en, type per code) with details and instance', () => {
     const problem = toProblem(tooMany('rate_limited', { de: 'Zu viele', en: 'Too many' }, { policy: 'hold' }), undefined, '/api/x');
     expect(problem).toEqual({
-      type: 'about:blank',
+      type: 'urn:schalter:problem:rate_limited',
       title: 'Too Many Requests',
       status: 429,
       detail: 'Zu viele',
-      detailEn: 'Too many',
+      detail_en: 'Too many',
       code: 'rate_limited',
       details: { policy: 'hold' },
       instance: '/api/x',

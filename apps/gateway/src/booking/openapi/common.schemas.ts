@@ -58,4 +58,14 @@ export class ProblemSchema {
 
   @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Korrelations-Id für den Support. / Correlation id for support.' })
   correlationId?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Bei Ablehnungen des Gateways (Captcha, Ratenlimit, Größe): Zusatzangaben wie `retryAfterSeconds` oder `limitBytes`. / On the gateway’s own refusals: extra facts such as `retryAfterSeconds` or `limitBytes`.',
+  })
+  details?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: String, description: 'Pfad der abgelehnten Anfrage (RFC 9457). / Path of the refused request.', example: '/api/offices/hbs/holds' })
+  instance?: string;
 }
