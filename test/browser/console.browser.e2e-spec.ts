@@ -55,14 +55,16 @@ describe('staff console in Chromium (real system, keyboard only)', () => {
     await page.keyboard.type(CLERK.password);
     await page.keyboard.press('Enter');
     await page.locator('#announce', { hasText: 'Verbunden' }).waitFor({ timeout: 10_000 });
-    await expect(page.locator('#expected').textContent()).resolves.toContain(reference);
+    // The front desk learns of the booking from the event log, a moment after the booking's reply: the
+    // row may arrive with the next state push rather than the first (CI saw it missing at 'Verbunden').
+    await page.locator('#expected', { hasText: reference }).waitFor({ timeout: 10_000 });
 
     const live = page.locator('#announce');
     await tabTo(page, '#reference');
     await page.keyboard.type(reference);
     await page.keyboard.press('Enter');
     await live.filter({ hasText: `${reference} eingecheckt: Nummer T-001` }).waitFor();
-    await expect(page.locator('#expected').textContent()).resolves.toContain('angekommen (T-001)');
+    await page.locator('#expected', { hasText: 'angekommen (T-001)' }).waitFor();
 
     await tabTo(page, '#walkin-form button');
     await page.keyboard.press('Enter');
@@ -75,7 +77,7 @@ describe('staff console in Chromium (real system, keyboard only)', () => {
     await tabTo(page, '[data-action="call-next"]');
     await page.keyboard.press('Enter');
     await live.filter({ hasText: 'T-001 an Schalter 1 aufgerufen' }).waitFor(); // the due appointment before the walk-in
-    await expect(page.locator('#current').textContent()).resolves.toContain('T-001');
+    await page.locator('#current', { hasText: 'T-001' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/console-called.png` });
     await expectNoAxeViolations(page, 'console with a call');
 
@@ -92,7 +94,7 @@ describe('staff console in Chromium (real system, keyboard only)', () => {
     await tabTo(page, '[data-action="no-show"]');
     await page.keyboard.press('Enter');
     await page.locator('#current', { hasText: 'Niemand aufgerufen' }).waitFor();
-    await expect(page.locator('#waiting').textContent()).resolves.toContain('Niemand wartet');
+    await page.locator('#waiting', { hasText: 'Niemand wartet' }).waitFor();
 
     await page.screenshot({ path: `${SHOTS}/console-done.png`, fullPage: true });
     await expectNoAxeViolations(page, 'console after serving');
