@@ -17,7 +17,7 @@ import type { AppendOptions, AppendResult, EventHandler, EventStore, ParkedMessa
 import { UpcasterRegistry } from '../upcaster-registry';
 import { uuidv7 } from '../uuidv7';
 import { DirectGet, type DirectMessage } from './direct-get';
-import { readBatches, readRange, type RawMessage } from './range-reader';
+import { readBatches, type RawMessage } from './range-reader';
 import { JetStreamSubscription, listParkedMessages } from './jetstream-subscription';
 import { RequestMux } from './request-mux';
 
@@ -131,8 +131,8 @@ export class JetStreamEventStore implements EventStore {
       cursor = next.seq;
     }
     if (cursor < last.seq) {
-      const rest = readRange(this.jsm, this.js, this.streamName, { filter: subject, fromSeq: cursor + 1, toSeq: last.seq }, this.decoder);
-      for await (const envelope of rest) events.push(envelope);
+      const rest = readBatches(this.nc, this.jsm, this.streamName, { filter: subject, fromSeq: cursor + 1, toSeq: last.seq }, this.decodeInto);
+      for await (const batch of rest) for (const envelope of batch) events.push(envelope);
     }
     return { events, version: last.seq };
   }
@@ -175,7 +175,7 @@ export class JetStreamEventStore implements EventStore {
 
   async listParked(subscription?: string): Promise<ParkedMessage[]> {
     const subject = `${this.parkedPrefix}.${subscription ?? '*'}`;
-    return listParkedMessages(this.jsm, this.js, this.parkedStreamName, subject, (m) => this.decode(m));
+    return listParkedMessages(this.nc, this.jsm, this.parkedStreamName, subject, (m) => this.decode(m));
   }
 
   async lastPosition(): Promise<number> {
@@ -199,7 +199,9 @@ export class JetStreamEventStore implements EventStore {
     await this.close();
   }
 
-  private readonly decoder = (message: RawMessage): EventEnvelope[] => this.decode(message);
+  private readonly decodeInto = (message: RawMessage, out: EventEnvelope[]): void => {
+    for (const envelope of this.decode(message)) out.push(envelope);
+  };
 
   decode(message: RawMessage): EventEnvelope[] {
     const body = JSON.parse(utf8(message.data)) as CommitBody;

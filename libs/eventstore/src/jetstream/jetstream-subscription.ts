@@ -1,9 +1,9 @@
-import { AckPolicy, DeliverPolicy, NatsError, nanos, type ConsumerConfig, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from 'nats';
+import { AckPolicy, DeliverPolicy, NatsError, nanos, type ConsumerConfig, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection } from 'nats';
 import type { EventEnvelope } from '../event-envelope';
 import type { EventHandler, ParkedMessage, SubscribeOptions, Subscription } from '../event-store.port';
 import { defaultBackoff, describeError } from '../subscription-policy';
 import { aggregateFromSubjectTail } from './subject';
-import { readRange, type RawMessage } from './range-reader';
+import { readBatches, type RawMessage } from './range-reader';
 
 export interface SubscriptionDeps {
   readonly jsm: JetStreamManager;
@@ -138,16 +138,16 @@ function durableConfig(name: string, filter: string, opts: SubscribeOptions): Pa
 }
 
 export async function listParkedMessages(
+  nc: NatsConnection,
   jsm: JetStreamManager,
-  js: JetStreamClient,
   stream: string,
   filter: string,
   decode: (message: RawMessage) => EventEnvelope[],
 ): Promise<ParkedMessage[]> {
   const toSeq = (await jsm.streams.info(stream)).state.last_seq;
   const out: ParkedMessage[] = [];
-  const records = readRange(jsm, js, stream, { filter, fromSeq: 1, toSeq }, (raw) => [JSON.parse(decoder.decode(raw.data)) as ParkedRecord]);
-  for await (const record of records) out.push(toParked(record, decode));
+  const batches = readBatches<ParkedRecord>(nc, jsm, stream, { filter, fromSeq: 1, toSeq }, (raw, records) => records.push(JSON.parse(decoder.decode(raw.data)) as ParkedRecord));
+  for await (const records of batches) for (const record of records) out.push(toParked(record, decode));
   return out;
 }
 

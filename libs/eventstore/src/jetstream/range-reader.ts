@@ -5,7 +5,6 @@ import {
   nanos,
   nuid,
   type ConsumerConfig,
-  type JetStreamClient,
   type JetStreamManager,
   type Msg,
   type NatsConnection,
@@ -27,65 +26,6 @@ export interface RangeQuery {
   readonly batchSize?: number;
 }
 
-/**
- * Reads a bounded range of a stream in order through a short-lived pull consumer without acks, and
- * yields what `decode` makes of each message.
- *
- * Why not nats.js's ordered consumer: it waits forever when nothing matches, and we need to know where
- * to stop. A consumer created with a filter reports `num_pending` — exactly how many matching messages
- * lie between its start and the stream's end — so the read ends after that many (or at `toSeq`).
- * A gap in the delivery sequence (a lost message) restarts the read after the last sequence seen, as
- * an ordered consumer would. This is the replay hot path: one generator, no delegation, so each item
- * costs one promise hop on top of the consumer's own.
- */
-export async function* readRange<T>(
-  jsm: JetStreamManager,
-  js: JetStreamClient,
-  stream: string,
-  query: RangeQuery,
-  decode: (message: RawMessage) => readonly T[],
-): AsyncGenerator<T> {
-  const toSeq = query.toSeq ?? Number.MAX_SAFE_INTEGER;
-  let cursor = Math.max(1, query.fromSeq ?? 1);
-  let fromTime = query.fromTime;
-  let remaining: number | undefined;
-  while (cursor <= toSeq) {
-    const name = `rd_${nuid.next()}`;
-    const info = await jsm.consumers.add(stream, consumerConfig(name, query.filter, cursor, fromTime));
-    // The first consumer fixes how many messages the read covers. The stream is append-only, so after a
-    // restart the same messages are the first `remaining` ones after the cursor; later appends are not read.
-    remaining ??= info.num_pending;
-    let lastSeq = cursor - 1;
-    let gap = false;
-    try {
-      if (remaining === 0) return;
-      const messages = await (await js.consumers.get(stream, name)).consume({ max_messages: query.batchSize ?? 1000 });
-      let expectedDelivery = 1;
-      try {
-        for await (const m of messages) {
-          if (m.info.deliverySequence !== expectedDelivery++) {
-            gap = true;
-            break;
-          }
-          if (m.seq > toSeq) return;
-          lastSeq = m.seq;
-          for (const item of decode(m)) yield item;
-          if (--remaining === 0 || m.seq >= toSeq) return;
-        }
-      } finally {
-        // Breaking out needs stop(): awaiting close() on a consume() hangs (MEASURED.md).
-        messages.stop();
-      }
-    } finally {
-      jsm.consumers.delete(stream, name).catch(() => undefined);
-    }
-    if (!gap) return;
-    // A restart before the first message keeps the time bound; after it, the sequence is the bound.
-    if (lastSeq >= cursor) fromTime = undefined;
-    cursor = lastSeq + 1;
-  }
-}
-
 /** Messages one pull request asks for when the caller names no batch size. */
 const DEFAULT_BATCH = 1000;
 /** Pull requests kept in flight: the server sends the next batch while the caller works on this one. */
@@ -94,9 +34,17 @@ const REQUESTS_AHEAD = 2;
 const REQUEST_EXPIRES_MS = 5000;
 
 /**
- * The replay hot path: reads a bounded range in order and yields what `decode` pushes, one array per
- * pull batch. Same bounds and restart-on-gap as `readRange`, but without nats.js's consumer iterator:
- * batches are pulled with plain `CONSUMER.MSG.NEXT` requests on one inbox whose callback only checks
+ * Reads a bounded range of a stream in order through a short-lived pull consumer without acks, and
+ * yields what `decode` pushes, one array per pull batch: replay's hot path, and every other bounded read
+ * (an aggregate's catch-up, the parked messages).
+ *
+ * Why not nats.js's ordered consumer: it waits forever when nothing matches, and we need to know where
+ * to stop. A consumer created with a filter reports `num_pending` — exactly how many matching messages
+ * lie between its start and the stream's end — so the read ends after that many (or at `toSeq`).
+ * A gap in the delivery sequence (a lost message) restarts the read after the last sequence seen, as
+ * an ordered consumer would.
+ *
+ * Nor nats.js's consumer iterator: batches are pulled with plain `CONSUMER.MSG.NEXT` requests on one inbox whose callback only checks
  * and keeps each message; a batch is decoded when the caller takes it. That saves, per message, a JsMsg,
  * an iterator step and a generator hop, and the caller pays one promise per batch instead of one per
  * event. Memory stays bounded: at most `REQUESTS_AHEAD` requests are in flight and at most that many
@@ -116,7 +64,9 @@ export async function* readBatches<T>(
   while (cursor <= toSeq) {
     const name = `rd_${nuid.next()}`;
     const info = await jsm.consumers.add(stream, consumerConfig(name, query.filter, cursor, fromTime));
-    remaining ??= info.num_pending; // as in readRange: the first consumer fixes what the read covers
+    // The first consumer fixes how many messages the read covers. The stream is append-only, so after a
+    // restart the same messages are the first `remaining` ones after the cursor; later appends are not read.
+    remaining ??= info.num_pending;
     if (remaining === 0) {
       jsm.consumers.delete(stream, name).catch(() => undefined);
       return;
@@ -130,6 +80,7 @@ export async function* readBatches<T>(
     }
     remaining -= pull.received;
     if (!pull.gap || remaining <= 0) return;
+    // A restart before the first message keeps the time bound; after it, the sequence is the bound.
     if (pull.lastSeq >= cursor) fromTime = undefined;
     cursor = pull.lastSeq + 1;
   }
