@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SIMULATED, startAnalyticsSystem, type AnalyticsTestSystem } from '../../apps/gateway/src/analytics/analytics.testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SIMULATED, startAnalyticsSystem } from '../../apps/gateway/src/analytics/analytics.testing';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium, watchedPage, type WatchedPage } from './support/chromium';
+import { chromiumWith, watchedPage, type WatchedPage, SHOTS } from './support/chromium';
 
 /**
  * The analyst's dashboard in Debian's Chromium against the real gateway (staff session), analytics
@@ -11,36 +10,26 @@ import { launchChromium, watchedPage, type WatchedPage } from './support/chromiu
  * logs no error (CSP included). A screenshot goes to SHOTS_DIR for a person to look at.
  */
 jest.setTimeout(180_000);
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
 describe('analytics dashboard in Chromium (real system)', () => {
-  let system: AnalyticsTestSystem;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = chromiumWith(startAnalyticsSystem);
+  let context: BrowserContext; // closed with the browser
   let watched: WatchedPage;
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    system = await startAnalyticsSystem();
-    const cookie = await system.gateway.login('analyst');
+    const cookie = await suite.system.gateway.login('analyst');
     const [name, value] = cookie.split('=');
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    await context.addCookies([{ name: name!, value: value!, url: system.gateway.url }]);
+    context = await suite.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    await context.addCookies([{ name: name!, value: value!, url: suite.system.gateway.url }]);
     watched = await watchedPage(context);
     page = watched.page;
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await system?.close();
   });
 
   const charts = ['c-wait', 'c-service', 'c-punct', 'c-util'];
 
   it('renders every chart and the heatmap for the simulated period, with 0 axe violations', async () => {
-    await page.goto(`${system.gateway.url}/analytics?${new URLSearchParams(SIMULATED)}`);
+    await page.goto(`${suite.system.gateway.url}/analytics?${new URLSearchParams(SIMULATED)}`);
     await page.waitForSelector('#results:not([hidden])');
     await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').includes('nachgespielt.'));
     const drawn = await page.evaluate((ids) => ids.map((id) => {

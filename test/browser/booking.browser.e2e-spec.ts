@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
-import { startBookingSystem, type BookingSystem } from './support/booking-system';
-import { launchChromium, PHONE, watchedPage, type WatchedPage } from './support/chromium';
+import { startBookingSystem } from './support/booking-system';
+import { chromiumWith, PHONE, watchedPage, type WatchedPage, SHOTS } from './support/chromium';
 
 /**
  * The booking page in Debian's Chromium on a phone viewport, against the real gateway and booking
@@ -11,26 +10,15 @@ import { launchChromium, PHONE, watchedPage, type WatchedPage } from './support/
  * SHOTS_DIR (default /tmp/shots) for a person to look at; they are not compared.
  */
 jest.setTimeout(180_000);
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
 describe('booking page in Chromium (real system)', () => {
-  let system: BookingSystem;
-  let browser: Browser;
+  const suite = chromiumWith(startBookingSystem);
   let context: BrowserContext;
   let watched: WatchedPage;
   let page: Page;
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    system = await startBookingSystem();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
   beforeEach(async () => {
-    context = await browser.newContext({ ...PHONE, acceptDownloads: true });
+    context = await suite.browser.newContext({ ...PHONE, acceptDownloads: true });
     watched = await watchedPage(context);
     page = watched.page;
   });
@@ -44,7 +32,7 @@ describe('booking page in Chromium (real system)', () => {
 
   /** Steps 1–3 through the page; returns what the API answered to the hold. */
   async function holdFirstFreeTime(): Promise<{ holdId: string; date: string; start: string }> {
-    await page.goto(`${system.url}/booking/`);
+    await page.goto(`${suite.system.url}/booking/`);
     await page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).check();
     await page.getByRole('button', { name: 'Weiter zur Terminauswahl' }).click();
     await page.locator('input[name="day"]').first().check();
@@ -58,7 +46,7 @@ describe('booking page in Chromium (real system)', () => {
   }
 
   it('books an appointment: services, time, hold, contact, activation, manage (reschedule, .ics, cancel), 0 axe violations', async () => {
-    await page.goto(`${system.url}/booking/`);
+    await page.goto(`${suite.system.url}/booking/`);
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     await page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).waitFor();
     await expectNoAxeViolations(page, 'step 1 (services)');
@@ -111,14 +99,14 @@ describe('booking page in Chromium (real system)', () => {
     await shot('4-check-email');
 
     // The link from the activation email.
-    await page.goto(`${system.url}/booking/activate.html?ref=${reference}&token=${system.activationToken(hold.holdId)}`);
+    await page.goto(`${suite.system.url}/booking/activate.html?ref=${reference}&token=${suite.system.activationToken(hold.holdId)}`);
     await page.getByRole('heading', { name: 'Vielen Dank – Ihr Termin ist gebucht' }).waitFor();
     await page.getByText(reference).waitFor();
     await expectNoAxeViolations(page, 'activation page');
     await shot('5-activated');
 
     // The manage link: details, .ics, reschedule, cancel.
-    await page.goto(`${system.url}/booking/manage.html?ref=${reference}&token=${manageToken}`);
+    await page.goto(`${suite.system.url}/booking/manage.html?ref=${reference}&token=${manageToken}`);
     await page.getByText('Gebucht', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'manage page');
     await shot('6-manage');
@@ -148,7 +136,7 @@ describe('booking page in Chromium (real system)', () => {
     await page.getByRole('heading', { name: 'Manage appointment' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expectNoAxeViolations(page, 'manage page in English');
-    await page.goto(`${system.url}/booking/`);
+    await page.goto(`${suite.system.url}/booking/`);
     await page.getByRole('heading', { name: 'Book an appointment' }).waitFor();
     await shot('8-services-en');
     onlyProblems();
@@ -171,9 +159,9 @@ describe('booking page in Chromium (real system)', () => {
 
   it('says so when the chosen time was taken meanwhile (409), and offers the remaining free times again', async () => {
     // A second citizen looks at the same day first…
-    const other = await browser.newContext(PHONE);
+    const other = await suite.browser.newContext(PHONE);
     const second = await watchedPage(other);
-    await second.page.goto(`${system.url}/booking/`);
+    await second.page.goto(`${suite.system.url}/booking/`);
     await second.page.getByRole('checkbox', { name: 'Personalausweis beantragen' }).check();
     await second.page.getByRole('button', { name: 'Weiter zur Terminauswahl' }).click();
     await second.page.locator('input[name="day"]').first().check();

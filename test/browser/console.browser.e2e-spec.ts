@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium, watchedPage } from './support/chromium';
-import { CLERK, startFrontdeskSystem, staffApi, type FrontdeskSystem } from './support/frontdesk-system';
+import { chromiumWith, watchedPage, SHOTS } from './support/chromium';
+import { CLERK, startFrontdeskSystem, staffApi } from './support/frontdesk-system';
 
 /**
  * The staff console in Debian's Chromium at 1366×768 against the real gateway, booking and frontdesk.
@@ -11,7 +10,6 @@ import { CLERK, startFrontdeskSystem, staffApi, type FrontdeskSystem } from './s
  * call next, start, complete, call the walk-in, mark a no-show. axe-core must find 0 violations.
  */
 jest.setTimeout(180_000);
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
 /** Presses Tab until `selector` has the focus; fails if it is never reached (not keyboard-reachable). */
 async function tabTo(page: Page, selector: string, maxTabs = 80): Promise<void> {
@@ -23,24 +21,14 @@ async function tabTo(page: Page, selector: string, maxTabs = 80): Promise<void> 
 }
 
 describe('staff console in Chromium (real system, keyboard only)', () => {
-  let system: FrontdeskSystem;
-  let browser: Browser;
+  const suite = chromiumWith(startFrontdeskSystem);
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    system = await startFrontdeskSystem();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-  });
 
   it('signs in, checks in, issues a walk-in and serves both at the counter by keyboard alone', async () => {
-    const reference = await system.book('09:00');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const reference = await suite.system.book('09:00');
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${system.url}/staff`);
+    await page.goto(`${suite.system.url}/staff`);
     await page.locator('#username:focus').waitFor();
     await expectNoAxeViolations(page, 'console sign-in');
     await page.screenshot({ path: `${SHOTS}/console-login.png` });
@@ -102,12 +90,12 @@ describe('staff console in Chromium (real system, keyboard only)', () => {
     await context.close();
   });
   it('in English: a refused recall explained, park, put back, and transfer to another counter', async () => {
-    const staff = await staffApi(system.url);
+    const staff = await staffApi(suite.system.url);
     const first = await staff.post('/api/staff/offices/hbs/walk-ins', { services: [{ serviceId: 'reisepass', quantity: 1 }] });
     await staff.post('/api/staff/offices/hbs/counters/schalter-2/open');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${system.url}/staff?lang=en`);
+    await page.goto(`${suite.system.url}/staff?lang=en`);
     await page.locator('#username:focus').waitFor();
     await page.keyboard.type(CLERK.username);
     await page.keyboard.press('Tab');

@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium, watchedPage } from './support/chromium';
-import { startFrontdeskSystem, staffApi, type FrontdeskSystem, type StaffApi } from './support/frontdesk-system';
+import { chromiumWith, watchedPage, SHOTS } from './support/chromium';
+import { startFrontdeskSystem, staffApi, type StaffApi } from './support/frontdesk-system';
 
 /**
  * The waiting-room screen in Debian's Chromium at 1920×1080, fed by the real frontdesk through the
@@ -10,28 +8,19 @@ import { startFrontdeskSystem, staffApi, type FrontdeskSystem, type StaffApi } f
  * measured from just before the request to the moment the page's DOM shows it.
  */
 jest.setTimeout(120_000);
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
 describe('display page in Chromium (real system)', () => {
-  let system: FrontdeskSystem;
-  let browser: Browser;
+  const suite = chromiumWith(startFrontdeskSystem);
   let staff: StaffApi;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    system = await startFrontdeskSystem();
-    staff = await staffApi(system.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    staff = await staffApi(suite.system.url);
   });
 
   it('shows a new call (ticket and counter) within 1 s of the HTTP call-next, then keeps it in the history', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const context = await suite.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${system.url}/display/hbs`);
+    await page.goto(`${suite.system.url}/display/hbs`);
     await page.locator('#status', { hasText: 'Verbunden' }).waitFor({ timeout: 10_000 });
     await expectNoAxeViolations(page, 'display (empty)');
 

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium, watchedPage } from './support/chromium';
-import { DEV_KIOSK_TOKEN, startFrontdeskSystem, staffApi, type FrontdeskSystem } from './support/frontdesk-system';
+import { chromiumWith, watchedPage, SHOTS } from './support/chromium';
+import { DEV_KIOSK_TOKEN, startFrontdeskSystem, staffApi } from './support/frontdesk-system';
 
 /**
  * The walk-in kiosk in Debian's Chromium on a portrait tablet (768×1024, touch) against the real system:
@@ -11,7 +10,6 @@ import { DEV_KIOSK_TOKEN, startFrontdeskSystem, staffApi, type FrontdeskSystem }
  * code that really decodes to the live ticket page, and the 80 mm print layout.
  */
 jest.setTimeout(120_000);
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true, locale: 'de-DE', timezoneId: 'Europe/Berlin' } as const;
 
 /** Rasterises the ticket's QR SVG in the page and decodes it with jsQR, as a phone camera would. */
@@ -35,24 +33,16 @@ async function decodeQr(page: Page): Promise<string | undefined> {
 }
 
 describe('kiosk page in Chromium (real system)', () => {
-  let system: FrontdeskSystem;
-  let browser: Browser;
+  const suite = chromiumWith(startFrontdeskSystem);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    system = await startFrontdeskSystem();
-    await (await staffApi(system.url)).post('/api/staff/offices/hbs/counters/schalter-1/open');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    await (await staffApi(suite.system.url)).post('/api/staff/offices/hbs/counters/schalter-1/open');
   });
 
   it('issues a walk-in ticket from a big service button, with estimate and a QR code to the live ticket page', async () => {
-    const context = await browser.newContext(TABLET);
+    const context = await suite.browser.newContext(TABLET);
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${system.url}/kiosk/hbs#device=${DEV_KIOSK_TOKEN}`);
+    await page.goto(`${suite.system.url}/kiosk/hbs#device=${DEV_KIOSK_TOKEN}`);
     await page.locator('.service-button').first().waitFor();
     expect(new URL(page.url()).hash).toBe(''); // the device token left the address bar
     await expect(page.locator('.service-button').count()).resolves.toBe(7);
@@ -65,7 +55,7 @@ describe('kiosk page in Chromium (real system)', () => {
     await page.locator('#ticket-number', { hasText: 'W-001' }).waitFor();
     await expect(page.locator('#ticket-wait').textContent()).resolves.toMatch(/^(Geschätzte Wartezeit: ca\. \d+ Minuten|Sie sind gleich an der Reihe\.)$/);
     const url = await page.locator('#ticket-url').textContent();
-    expect(url).toMatch(new RegExp(`^${system.url}/ticket/hbs/[A-Za-z0-9_-]+$`));
+    expect(url).toMatch(new RegExp(`^${suite.system.url}/ticket/hbs/[A-Za-z0-9_-]+$`));
     expect(await decodeQr(page)).toBe(url);
     await expectNoAxeViolations(page, 'kiosk ticket');
     await page.screenshot({ path: `${SHOTS}/kiosk-ticket.png` });
@@ -88,9 +78,9 @@ describe('kiosk page in Chromium (real system)', () => {
   });
 
   it('refuses to issue tickets on a device that was never set up, and says so', async () => {
-    const context = await browser.newContext(TABLET);
+    const context = await suite.browser.newContext(TABLET);
     const { page } = await watchedPage(context);
-    await page.goto(`${system.url}/kiosk/hbs`);
+    await page.goto(`${suite.system.url}/kiosk/hbs`);
     await page.locator('#error', { hasText: 'nicht eingerichtet' }).waitFor();
     await page.locator('.service-button').first().tap();
     await expect(page.locator('#issued').isVisible()).resolves.toBe(false);

@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium, PHONE, watchedPage } from './support/chromium';
-import { startFrontdeskSystem, staffApi, type FrontdeskSystem, type StaffApi } from './support/frontdesk-system';
+import { chromiumWith, PHONE, watchedPage, SHOTS } from './support/chromium';
+import { startFrontdeskSystem, staffApi, type StaffApi } from './support/frontdesk-system';
 
 /**
  * The citizen's live ticket page in Debian's Chromium on a phone (390×844) against the real system:
@@ -10,32 +8,23 @@ import { startFrontdeskSystem, staffApi, type FrontdeskSystem, type StaffApi } f
  * Sie zu Schalter 2 / Please go to counter 2" with the signal (WebAudio beep) played.
  */
 jest.setTimeout(120_000);
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 const office = '/api/staff/offices/hbs';
 
 describe('ticket page in Chromium (real system)', () => {
-  let system: FrontdeskSystem;
-  let browser: Browser;
+  const suite = chromiumWith(startFrontdeskSystem);
   let staff: StaffApi;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    system = await startFrontdeskSystem();
-    staff = await staffApi(system.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
+    staff = await staffApi(suite.system.url);
   });
 
   it('shows place and estimate, moves up when the one ahead is called, and calls the citizen to the counter', async () => {
     await staff.post(`${office}/walk-ins`, { services: [{ serviceId: 'anmeldung', quantity: 1 }] });
     const mine = await staff.post(`${office}/walk-ins`, { services: [{ serviceId: 'anmeldung', quantity: 1 }] });
     await staff.post(`${office}/counters/schalter-1/open`);
-    const context = await browser.newContext(PHONE);
+    const context = await suite.browser.newContext(PHONE);
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${system.url}/ticket/hbs/${mine.ticket.ticketId}`);
+    await page.goto(`${suite.system.url}/ticket/hbs/${mine.ticket.ticketId}`);
     await page.locator('#number', { hasText: 'W-002' }).waitFor();
     await expect(page.locator('#ahead').textContent()).resolves.toBe('1 Person');
     await expect(page.locator('#estimate').textContent()).resolves.toMatch(/^ca\. \d+ Minuten$/);
@@ -62,9 +51,9 @@ describe('ticket page in Chromium (real system)', () => {
   });
 
   it('says so when the ticket does not exist today', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await suite.browser.newContext(PHONE);
     const { page } = await watchedPage(context);
-    await page.goto(`${system.url}/ticket/hbs/no-such-ticket`);
+    await page.goto(`${suite.system.url}/ticket/hbs/no-such-ticket`);
     await page.locator('#state', { hasText: 'gibt es heute nicht' }).waitFor();
     await expectNoAxeViolations(page, 'ticket page (unknown)');
     await context.close();

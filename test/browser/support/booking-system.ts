@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { activationTokenFor } from '@app/contracts';
 import { startApp } from '@app/platform';
 import type { INestApplication } from '@nestjs/common';
-import Redis from 'ioredis';
 import { AppModule, bookingService } from '../../../apps/booking/src/app.module';
 import { capacityOneCatalog, destroyNames, TEST_ACTIVATION_KEY, testNames } from '../../../apps/booking/src/booking/booking.test-kit';
 import { loadBookingConfig } from '../../../apps/booking/src/config';
 import { gatewayService } from '../../../apps/gateway/src/app.module';
 import { loadGatewayConfig } from '../../../apps/gateway/src/config';
+import { deleteRedisKeys } from './redis-keys';
 import { startSiteServer } from './site-server';
 
 export interface BookingSystem {
@@ -44,14 +44,4 @@ export async function startBookingSystem(): Promise<BookingSystem> {
       await deleteRedisKeys(redisPrefix);
     },
   };
-}
-
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  try {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    await redis.quit();
-  }
 }

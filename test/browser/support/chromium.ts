@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-/** Debian's Chromium; `npm run test:browser` installs it first (see ensure-chromium.sh). */
+/** Debian's Chromium; `scripts/test` installs it when missing. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -14,10 +14,31 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
-        '(npm run test:browser does this via test/browser/support/ensure-chromium.sh) or set CHROMIUM_PATH.',
+        '(scripts/test does this) or set CHROMIUM_PATH.',
     );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+}
+
+/** Where the browser tests leave their screenshots. */
+export const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
+
+/**
+ * Chromium and a system under test for one describe block: both started before its tests, closed after
+ * them. The returned object is filled in by that beforeAll, so read its fields inside tests and hooks.
+ */
+export function chromiumWith<S extends { close(): Promise<void> }>(start: () => Promise<S>): { browser: Browser; system: S } {
+  const suite = {} as { browser: Browser; system: S };
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    suite.browser = await launchChromium();
+    suite.system = await start();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.system?.close();
+  });
+  return suite;
 }
 
 /** A phone: iPhone 12–15 class viewport, touch, German first. */

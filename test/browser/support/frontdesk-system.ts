@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { startApp } from '@app/platform';
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import Redis from 'ioredis';
 import { AppModule as BookingModule, bookingService } from '../../../apps/booking/src/app.module';
 import { BookingRuntime } from '../../../apps/booking/src/booking/booking-runtime';
 import { futureMonday, TEST_ACTIVATION_KEY } from '../../../apps/booking/src/booking/booking.test-kit';
@@ -12,6 +11,7 @@ import { loadFrontdeskConfig } from '../../../apps/frontdesk/src/config';
 import { gatewayService } from '../../../apps/gateway/src/app.module';
 import { loadGatewayConfig } from '../../../apps/gateway/src/config';
 import { berlin, book, deleteStreams, frontdeskNames, NATS_URL, natsConnection } from '../../frontdesk-support';
+import { deleteRedisKeys } from './redis-keys';
 
 /** The kiosk device token of config/staff-users.json (development only; its SHA-256 is in that file). */
 export const DEV_KIOSK_TOKEN = 'dev-kiosk-hbs-token-not-for-production';
@@ -82,16 +82,6 @@ export async function startFrontdeskSystem(): Promise<FrontdeskSystem> {
     for (const app of apps.reverse()) await app.close().catch(() => undefined);
     if (nc) await nc.close();
     throw error;
-  }
-}
-
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  try {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    await redis.quit();
   }
 }
 
