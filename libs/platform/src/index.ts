@@ -18,3 +18,4 @@ export * from './health/health.module';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './rpc/namespaced-nats';
+export * from './rpc/rpc-responder';

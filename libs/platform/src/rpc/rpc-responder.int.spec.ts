@@ -4,7 +4,8 @@ import { Logger } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
 import { z } from 'zod';
 import { CorrelationContext } from '../correlation/correlation-context';
-import { NamespacedNatsClient, RpcResponder, rpcSubject } from './namespaced-nats';
+import { NamespacedNatsClient, rpcSubject } from './namespaced-nats';
+import { RpcResponder } from './rpc-responder';
 import { RpcClient } from './rpc-client';
 
 const NATS = 'nats://127.0.0.1:4222';
