@@ -25,6 +25,12 @@ export interface ReadAllOptions {
   readonly batchSize?: number;
   /** A subject filter below the prefix, e.g. `calendar.*` or `queue.hbs-2026-12-01`. */
   readonly subjectFilter?: string;
+  /**
+   * For long reads (replay): take messages off the broker on another thread while this one decodes.
+   * Same events, same batches; an adapter with nothing to gain, or without a way to connect a second
+   * thread, reads as usual.
+   */
+  readonly offThread?: boolean;
 }
 
 export type StartAt = 'all' | 'new' | { readonly position: number };

@@ -15,6 +15,9 @@ export function loadCatalog(path: string): Catalog {
  * first still answers (an empty period) instead of failing on a missing stream; creating the stream is
  * idempotent and uses the same settings as every writer.
  */
-export function openEventLog(nc: NatsConnection, streamName: string, subjectPrefix: string): Promise<JetStreamEventStore> {
-  return JetStreamEventStore.create(nc, { streamName, subjectPrefix });
+export function openEventLog(nc: NatsConnection, log: { streamName: string; subjectPrefix: string; natsUrl: string }): Promise<JetStreamEventStore> {
+  // Long replays take messages off the connection on a reader thread with its own connection (see
+  // libs/eventstore reader-thread.ts): the same server, as the platform's connection finds it.
+  const readerConnection = { servers: log.natsUrl, name: 'analytics-reader', maxReconnectAttempts: -1, reconnectTimeWait: 1000 };
+  return JetStreamEventStore.create(nc, { streamName: log.streamName, subjectPrefix: log.subjectPrefix, readerConnection });
 }

@@ -23,7 +23,7 @@ class EventLogCloser implements OnApplicationShutdown {
     {
       provide: EVENT_LOG,
       inject: [NATS_CONNECTION, CONFIG],
-      useFactory: (nc: NatsConnection, config: AnalyticsConfig) => openEventLog(nc, config.EVENT_STREAM, config.EVENT_SUBJECT_PREFIX),
+      useFactory: (nc: NatsConnection, config: AnalyticsConfig) => openEventLog(nc, { streamName: config.EVENT_STREAM, subjectPrefix: config.EVENT_SUBJECT_PREFIX, natsUrl: config.NATS_URL }),
     },
     {
       provide: AnalyticsService,

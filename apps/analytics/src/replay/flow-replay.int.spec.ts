@@ -13,7 +13,8 @@ describe('replay of the event log through the flow projection (real JetStream)',
   beforeAll(async () => {
     nc = await connect({ servers: process.env.NATS_URL ?? '127.0.0.1:4222' });
     const suffix = randomBytes(4).toString('hex');
-    store = await JetStreamEventStore.create(nc, { streamName: `T_FLOW_${suffix}`, subjectPrefix: `tflow_${suffix}` });
+    const readerConnection = { servers: process.env.NATS_URL ?? '127.0.0.1:4222', name: 'flow-replay-test-reader' };
+    store = await JetStreamEventStore.create(nc, { streamName: `T_FLOW_${suffix}`, subjectPrefix: `tflow_${suffix}`, readerConnection });
     // Noise the period filter must drop: another office the same day, hbs the next day, another aggregate type.
     const noise: Commit[] = [
       ...handComputedDay('wrn'),
@@ -47,11 +48,12 @@ describe('replay of the event log through the flow projection (real JetStream)',
     expect(figures.counterUtilisation).toEqual([{ officeId: 'hbs', date: DAY, counterId: 'schalter-1', openMinutes: 240, servingMinutes: 50, utilisation: 0.208 }]);
   });
 
-  it('gives byte-identical figures twice, with any batch size and either read mode', async () => {
+  it('gives byte-identical figures twice, with any batch size, either read mode, and on or off the reader thread', async () => {
     const hashes = new Set<string>();
     for (const mode of ['scan', 'per-day'] as const) {
       for (const batchSize of [1, 7, 1000]) hashes.add((await flowReport(store, hbs, { mode, batchSize })).hash);
     }
+    for (const offThread of [true, false]) for (const batchSize of [3, 1000]) hashes.add((await flowReport(store, hbs, { mode: 'scan', batchSize, offThread })).hash);
     hashes.add((await flowReport(store, hbs)).hash);
     expect(hashes.size).toBe(1);
   });

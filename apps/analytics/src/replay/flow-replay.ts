@@ -34,6 +34,11 @@ export interface ReplayOptions {
    * period's replay is still exact: the dashboard's figures, CSV and what-if then share one read.
    */
   readonly cache?: LruCache<string, Promise<Replayed>>;
+  /**
+   * Take messages off the broker on a reader thread while this thread projects (scan mode). Default:
+   * from OFF_THREAD_FROM messages on, where starting the thread once is small beside the read.
+   */
+  readonly offThread?: boolean;
 }
 
 export interface Replayed {
@@ -43,6 +48,8 @@ export interface Replayed {
 }
 
 const PER_DAY_LIMIT = 62;
+/** Log length from which a scan reads on a reader thread by default. */
+export const OFF_THREAD_FROM = 10_000;
 
 /** Feeds the period's events, in log order per office-day, through the flow projection. */
 export async function replayFlow(store: EventStore, period: FlowPeriod, options: ReplayOptions = {}): Promise<Replayed> {
@@ -70,7 +77,8 @@ async function replayScan(store: EventStore, period: FlowPeriod, last: number, o
   if (last === 0) return { state, eventsRead: 0, eventsUsed: 0 };
   const keep = periodFilter(period);
   const fold = folder();
-  for await (const batch of store.readAllBatches({ toPosition: last, batchSize: options.batchSize })) {
+  const offThread = options.offThread ?? last >= OFF_THREAD_FROM;
+  for await (const batch of store.readAllBatches({ toPosition: last, batchSize: options.batchSize, offThread })) {
     for (let i = 0; i < batch.length; i++) {
       const e = batch[i]!;
       if (!keep(e.aggregate)) continue;

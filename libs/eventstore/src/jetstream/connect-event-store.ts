@@ -16,11 +16,18 @@ export interface ConnectEventStoreOptions extends JetStreamEventStoreOptions {
  * A failed request still rejects with its NatsError and code; only the caller's frames are missing.
  */
 export async function connectEventStore(options: ConnectEventStoreOptions): Promise<JetStreamEventStore> {
-  const nc = await connect({ noAsyncTraces: true, ...options.connection, servers: options.servers, name: options.name ?? 'eventstore' });
+  const connection: ConnectionOptions = { noAsyncTraces: true, ...options.connection, servers: options.servers, name: options.name ?? 'eventstore' };
+  const nc = await connect(connection);
   try {
-    return await JetStreamEventStore.create(nc, options, true);
+    return await JetStreamEventStore.create(nc, { readerConnection: readerConnectionOf(connection), ...options }, true);
   } catch (err) {
     await nc.close();
     throw err;
   }
+}
+
+/** The store's own connection settings for its reader thread, under its own name; functions cannot cross threads. */
+function readerConnectionOf(connection: ConnectionOptions): ConnectionOptions {
+  const plain = Object.fromEntries(Object.entries(connection).filter(([, value]) => typeof value !== 'function'));
+  return { ...plain, name: `${connection.name ?? 'eventstore'}-reader` };
 }

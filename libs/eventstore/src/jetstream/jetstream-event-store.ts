@@ -5,6 +5,7 @@ import {
   DiscardPolicy,
   RetentionPolicy,
   StorageType,
+  type ConnectionOptions,
   type JetStreamClient,
   type JetStreamManager,
   type NatsConnection,
@@ -17,9 +18,11 @@ import type { AppendOptions, AppendResult, EventHandler, EventStore, ParkedMessa
 import { UpcasterRegistry } from '../upcaster-registry';
 import { uuidv7 } from '../uuidv7';
 import { DirectGet, type DirectMessage } from './direct-get';
-import { readBatches, type RawMessage } from './range-reader';
+import { readBatches, type RangeQuery, type RawMessage } from './range-reader';
 import { JetStreamSubscription, listParkedMessages } from './jetstream-subscription';
 import { RequestMux } from './request-mux';
+import { ReaderThread } from './reader-thread';
+import type { PackedBatch } from './packed-batch';
 
 export interface JetStreamEventStoreOptions {
   readonly streamName: string;
@@ -31,6 +34,12 @@ export interface JetStreamEventStoreOptions {
   readonly requestTimeoutMs?: number;
   /** Create the streams when missing (default true). */
   readonly ensureStreams?: boolean;
+  /**
+   * How a reader thread connects for `readAllBatches({ offThread: true })`: the same server and
+   * credentials as the store's connection, as plain data (no functions). Without it, off-thread reads
+   * run on the calling thread.
+   */
+  readonly readerConnection?: ConnectionOptions;
 }
 
 /** The server's answer to a publish on a stream subject. */
@@ -64,6 +73,7 @@ export class JetStreamEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly timeoutMs: number;
   private readonly subscriptions = new Set<Subscription>();
+  private reader: ReaderThread | undefined;
 
   private constructor(
     readonly nc: NatsConnection,
@@ -152,11 +162,24 @@ export class JetStreamEventStore implements EventStore {
     const upcasters = this.upcasters;
     // When both a time and a position are given, the later of the two bounds wins.
     const skipBefore = opts.fromTime === undefined ? 0 : fromSeq;
+    const query = { filter, fromSeq, fromTime: opts.fromTime, toSeq: opts.toPosition, batchSize: opts.batchSize };
+    if (opts.offThread === true && this.options.readerConnection !== undefined) return this.readOffThread(query, skipBefore);
     const decode = (m: RawMessage, out: EventEnvelope[]): void => {
       if (m.seq < skipBefore) return;
       pushEnvelopes(out, JSON.parse(utf8(m.data)) as CommitBody, m.seq, aggregateFromSubject(m.subject, prefix.length), upcasters);
     };
-    return readBatches(this.nc, this.jsm, this.streamName, { filter, fromSeq, fromTime: opts.fromTime, toSeq: opts.toPosition, batchSize: opts.batchSize }, decode);
+    return readBatches(this.nc, this.jsm, this.streamName, query, decode);
+  }
+
+  /** The same batches, taken off the connection by the reader thread: one decode and one parse per batch. */
+  private async *readOffThread(query: RangeQuery, skipBefore: number): AsyncGenerator<EventEnvelope[]> {
+    const prefixLength = this.options.subjectPrefix.length;
+    const upcasters = this.upcasters;
+    this.reader ??= new ReaderThread({ connection: this.options.readerConnection!, stream: this.streamName });
+    for await (const packed of this.reader.read(query)) {
+      const out = unpackEnvelopes(packed, skipBefore, prefixLength, upcasters);
+      if (out.length > 0) yield out;
+    }
   }
 
   async subscribe(name: string, handler: EventHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
@@ -187,6 +210,7 @@ export class JetStreamEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
     this.mux.close();
+    await this.reader?.close();
     if (this.ownsConnection && !this.nc.isClosed()) await this.nc.drain();
   }
 
@@ -241,4 +265,28 @@ export class JetStreamEventStore implements EventStore {
       deny_delete: true,
     });
   }
+}
+
+/**
+ * A packed batch's envelopes: its bodies are one JSON array, so one UTF-8 decode and one JSON.parse
+ * per batch. Subjects repeat (a commit's aggregate, often the next commit's too): the aggregate is
+ * reused while the subject stays the same.
+ */
+export function unpackEnvelopes(packed: PackedBatch, skipBefore: number, prefixLength: number, upcasters: UpcasterRegistry): EventEnvelope[] {
+  const bodies = JSON.parse(utf8(packed.json)) as CommitBody[];
+  const subjects = packed.subjects.split('\n');
+  const seqs = packed.seqs;
+  const out: EventEnvelope[] = [];
+  let lastSubject = '';
+  let aggregate: AggregateRef = { type: '', id: '' };
+  for (let i = 0; i < bodies.length; i++) {
+    if (seqs[i]! < skipBefore) continue;
+    const subject = subjects[i]!;
+    if (subject !== lastSubject) {
+      aggregate = aggregateFromSubject(subject, prefixLength);
+      lastSubject = subject;
+    }
+    pushEnvelopes(out, bodies[i]!, seqs[i]!, aggregate, upcasters);
+  }
+  return out;
 }
