@@ -34,7 +34,7 @@ import { bestRaw, rawCorePullRead, rawReads, type RawReads } from './lib/raw-rea
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const FIRST_DAY = '2026-01-05';
 const suffix = randomBytes(4).toString('hex');
 const meta = { correlationId: 'bench-replay', actor: 'bench' };

@@ -27,7 +27,7 @@ export interface RangeQuery {
 }
 
 /** Messages one pull request asks for when the caller names no batch size. */
-const DEFAULT_BATCH = 1000;
+export const DEFAULT_BATCH = 1000;
 /** Pull requests kept in flight: the server sends the next batch while the caller works on this one. */
 const REQUESTS_AHEAD = 2;
 /** A request that finds fewer messages than expected ends after this long (the range was purged). */

@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ConnectionOptions } from 'nats';
 import type { PackedBatch } from './packed-batch';
-import type { RangeQuery } from './range-reader';
+import { DEFAULT_BATCH, type RangeQuery } from './range-reader';
 
 /*
  * A long replay spends about as much CPU taking messages off the connection (nats.js's protocol parser,
@@ -33,8 +33,13 @@ export type FromReader =
   | { readonly type: 'end'; readonly id: number }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
-/** Batches the thread may read ahead of the caller, per read: enough to never leave it waiting, bounded memory. */
-const READ_AHEAD = 3;
+/**
+ * Messages the thread may read ahead of the caller, per read, in whole batches (at least two). A deep
+ * buffer keeps the three busy threads of a replay (caller, reader, nats-server) from waiting on each
+ * other after every pause of one of them: over 300k events, 3 batches of 1,000 gave a median of
+ * 0.42–0.46 of the raw read, 8 gave 0.55–0.63, 16 and 32 no more. 8,000 messages of ~400 bytes are ~3 MB.
+ */
+const READ_AHEAD_MESSAGES = 8000;
 /** How long close() lets the thread drain its connection before stopping it. */
 const CLOSE_GRACE_MS = 1000;
 
@@ -65,7 +70,8 @@ export class ReaderThread {
     const inbox = new Inbox();
     this.inboxes.set(id, inbox);
     worker.ref();
-    worker.postMessage({ type: 'read', id, query, credit: READ_AHEAD } satisfies ToReader);
+    const credit = Math.max(2, Math.ceil(READ_AHEAD_MESSAGES / (query.batchSize ?? DEFAULT_BATCH)));
+    worker.postMessage({ type: 'read', id, query, credit } satisfies ToReader);
     let ended = false;
     try {
       for (let batch = await inbox.next(); batch !== undefined; batch = await inbox.next()) {
