@@ -34,6 +34,7 @@ export function emailModelFor(job: EmailJob, catalog: Catalog, recipient: EmailR
     revision: job.revision,
     ...(job.kind === 'activation' && a.holdId ? { activationUrl: links.activationUrl(a.reference, a.holdId), activationExpiresAt: details.activationExpiresAt } : {}),
     ...(details.previousStartsAt !== undefined ? { previousStart: details.previousStartsAt } : {}),
-    ...(job.kind === 'cancellation' ? { bookingUrl: links.bookingUrl(), ...(details.cancelReason ? { cancelReason: CANCEL_REASONS[details.cancelReason][a.language] } : {}) } : {}),
+    ...(job.kind === 'cancellation' && details.moveUndone === true ? { moveUndone: true } : {}),
+    ...(job.kind === 'cancellation' && details.moveUndone !== true ? { bookingUrl: links.bookingUrl(), ...(details.cancelReason ? { cancelReason: CANCEL_REASONS[details.cancelReason][a.language] } : {}) } : {}),
   };
 }

@@ -141,6 +141,23 @@ describe('notifications pipeline (real NATS, Redis and SMTP)', () => {
     expect(h.smtp.received).toHaveLength(6);
   });
 
+  it('corrects a move to another day that was undone: the "moved" email is followed by one that voids the new time', async () => {
+    const h = await harness(60_000);
+    const target = await newAppointment(h.vault, 'erika@example.org');
+    const moved = booked(target);
+    await h.append({ ...moved, data: { ...moved.data, rescheduledFrom: { date: '2026-12-01', appointmentId: 'the-source' } } });
+    await waitFor(() => bySubject(h.smtp, 'Ihr Termin im Bürgerbüro Halberstadt wurde verlegt').length === 1);
+    const undone = cancelled(target);
+    await h.append({ ...undone, data: { ...undone.data, reason: 'rescheduled', by: 'system' } });
+    await waitFor(() => bySubject(h.smtp, 'Korrektur').length === 1);
+    const correction = bySubject(h.smtp, 'Korrektur')[0]!;
+    expect(correction.parsed.text).toContain('Dieser neue Termin gilt nicht.');
+    expect(attachment(correction, 'text/calendar')).toBeUndefined();
+    expect(new ManageTokens(MANAGE_KEYS).verify(target.reference, linkToken(correction.parsed.text!, /\/termin\/HBS-[0-9A-F-]+/))).toBe(true);
+    await waitFor(async () => (await h.mailEvents()).length === 2);
+    expect((await h.mailEvents()).map((e) => [e.type, e.data.kind])).toEqual([['EmailSent', 'rescheduled'], ['EmailSent', 'cancellation']]);
+  });
+
   it('writes English emails for a citizen who booked in English', async () => {
     const h = await harness(60_000);
     const a = await newAppointment(h.vault, 'john@example.org');

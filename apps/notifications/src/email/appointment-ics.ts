@@ -41,10 +41,15 @@ function description(model: AppointmentEmailModel): string {
   return [...services, `${labels.reference}: ${model.reference}`, model.manageUrl].join('\n');
 }
 
-/** The .ics attachment, or undefined for kinds that carry none (activation). Times are written in UTC. */
+/**
+ * The .ics attachment, or undefined for kinds that carry none (activation), and for the correction of a
+ * move undone: the UID follows the reference, which the move's source keeps, so a CANCEL would remove
+ * the appointment that still stands, and the correction does not know the source's time to send it again.
+ * Times are written in UTC.
+ */
 export function buildIcsAttachment(model: AppointmentEmailModel, options: IcsOptions): EmailAttachment | undefined {
   const method = icsMethod(model.kind);
-  if (!method) return undefined;
+  if (!method || model.moveUndone === true) return undefined;
   const texts = EMAIL_TEXTS[model.language];
   const office = singleLine(model.office.name);
   const attributes: EventAttributes & { timestamp: number } = {

@@ -72,6 +72,20 @@ describe('what each kind carries', () => {
     expect(mail.text).toContain('Der bisherige Termin am Mo., 30. November 2026, 14:00 Uhr gilt nicht mehr.');
   });
 
+  it.each([
+    ['de', 'Korrektur: Die Verlegung Ihres Termins im Bürgerbüro Halberstadt auf Di., 1. Dezember 2026, 09:00 Uhr ist nicht zustande gekommen', 'Dieser neue Termin gilt nicht.'],
+    ['en', 'Correction: your appointment at Bürgerbüro Halberstadt could not be moved to Tue, 1 December 2026, 09:00', 'this new appointment is not valid.'],
+  ] as const)('given a move undone, the correction (%s) voids the new time, points to the manage page, and carries no calendar file', async (language, subject, voided) => {
+    const mail = await compose('cancellation', language, { moveUndone: true, bookingUrl: undefined, cancelReason: undefined });
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toContain(voided);
+    expect(mail.text).toContain('https://termine.halberstadt.example/manage/HBS-7K3Q9F?token=abc');
+    expect(mail.html).toContain('href="https://termine.halberstadt.example/manage/HBS-7K3Q9F?token=abc"');
+    // A CANCEL for the reference's UID would remove the source appointment, which still stands.
+    expect(mail.attachments).toEqual([]);
+    expect(mail.text).not.toMatch(/Neuen Termin buchen|Book a new appointment/);
+  });
+
   it('composing is deterministic for the same model and time', async () => {
     const [a, b] = await Promise.all([compose('reminder', 'de'), compose('reminder', 'de')]);
     expect(b.html).toBe(a.html);

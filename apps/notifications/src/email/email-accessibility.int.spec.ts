@@ -25,10 +25,13 @@ describeWithBrowser('accessible HTML (axe-core, WCAG 2.1 AA)', () => {
     await browser?.close();
   });
 
-  it.each(EMAIL_KINDS.flatMap((kind) => (['de', 'en'] as const).map((language) => [kind, language] as const)))(
+  // The correction of a move undone is a cancellation with its own text and sections.
+  const variants = [...EMAIL_KINDS.map((kind) => [kind, {}] as const), ['cancellation (move undone)', { moveUndone: true }] as const];
+  it.each(variants.flatMap(([name, extra]) => (['de', 'en'] as const).map((language) => [name, language, extra] as const)))(
     '%s (%s) has no violations',
-    async (kind, language) => {
-      const mail = await composeEmail(emailModel(kind, language), { now: 0 });
+    async (name, language, extra) => {
+      const kind = name.startsWith('cancellation') ? 'cancellation' : (name as (typeof EMAIL_KINDS)[number]);
+      const mail = await composeEmail(emailModel(kind, language, extra), { now: 0 });
       const context = await browser.newContext();
       const page = await context.newPage();
       try {

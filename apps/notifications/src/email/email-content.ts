@@ -17,10 +17,11 @@ export function buildEmailDocument(model: AppointmentEmailModel): EmailDocument 
   const t = EMAIL_TEXTS[model.language];
   const office = singleLine(model.office.name);
   const when = formatDateTime(model.start, model.language);
+  const undone = model.kind === 'cancellation' && model.moveUndone === true;
   const base = {
     language: model.language,
-    subject: singleLine(t.subject[model.kind](office, when)),
-    heading: t.heading[model.kind],
+    subject: singleLine(undone ? t.subject.moveUndone(office, when) : t.subject[model.kind](office, when)),
+    heading: undone ? t.heading.moveUndone : t.heading[model.kind],
     closing: t.closing(office),
     footer: t.footer,
   };
@@ -35,6 +36,7 @@ export function buildEmailDocument(model: AppointmentEmailModel): EmailDocument 
     case 'rescheduled':
       return { ...base, intro: [greeting, ...rescheduledIntro(model, t)], sections: bookingSections(model, t, true) };
     case 'cancellation':
+      if (undone) return { ...base, intro: [greeting, ...moveUndoneIntro(model, t)], sections: moveUndoneSections(model, t) };
       return { ...base, intro: [greeting, ...cancellationIntro(model, t)], sections: cancellationSections(model, t) };
     default:
       return assertNever(model.kind);
@@ -134,6 +136,21 @@ function cancellationSections(model: AppointmentEmailModel, t: EmailTexts): Emai
   }
   sections.push(officeSection(model, t));
   return sections;
+}
+
+function moveUndoneIntro(model: AppointmentEmailModel, t: EmailTexts): EmailBlock[] {
+  const { language } = model;
+  return [paragraph(t.moveUndoneIntro(formatLongDate(model.start, language), formatTime(model.start, language))), paragraph(t.moveUndoneStands), paragraph(t.moveUndoneCalendar)];
+}
+
+/** No rebooking offer: the citizen most likely still has the appointment the move started from. */
+function moveUndoneSections(model: AppointmentEmailModel, t: EmailTexts): EmailSection[] {
+  return [
+    appointmentSection(model, t, t.moveUndoneHeading),
+    servicesSection(model, t),
+    { heading: t.manageHeading, blocks: [paragraph(t.moveUndoneManage), { type: 'link', label: t.moveUndoneLink, url: model.manageUrl }] },
+    officeSection(model, t),
+  ];
 }
 
 function officeSection(model: AppointmentEmailModel, t: EmailTexts): EmailSection {

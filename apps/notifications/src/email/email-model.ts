@@ -55,6 +55,11 @@ export interface AppointmentEmailModel {
   /** Cancellation kind: where to book a new appointment. */
   readonly bookingUrl?: string;
   /**
+   * Cancellation kind: this cancels the target of a move that could not be finished (see the domain's
+   * EmailJobDetails.moveUndone); the citizen learns the new time is void and where to see what stands.
+   */
+  readonly moveUndone?: boolean;
+  /**
    * How often the appointment has been rescheduled so far (0 for a fresh booking). It becomes the
    * .ics SEQUENCE, so that calendar programs apply a later update over an earlier one.
    */

@@ -12,8 +12,9 @@ export interface EmailTexts {
     reminder(office: string, when: string): string;
     rescheduled(office: string, when: string): string;
     cancellation(office: string, when: string): string;
+    moveUndone(office: string, when: string): string;
   };
-  heading: { activation: string; confirmation: string; reminder: string; rescheduled: string; cancellation: string };
+  heading: { activation: string; confirmation: string; reminder: string; rescheduled: string; cancellation: string; moveUndone: string };
   activationIntro(office: string): string;
   activationButton: string;
   activationExpiry(until: string): string;
@@ -29,6 +30,12 @@ export interface EmailTexts {
   cancellationRebook: string;
   cancellationRebookLink: string;
   cancellationCalendar: string;
+  moveUndoneIntro(date: string, time: string): string;
+  moveUndoneStands: string;
+  moveUndoneHeading: string;
+  moveUndoneCalendar: string;
+  moveUndoneManage: string;
+  moveUndoneLink: string;
   calendarHint: string;
   arriveEarly: string;
   appointmentHeading: string;
@@ -64,6 +71,7 @@ const de: EmailTexts = {
     reminder: (office, when) => `Erinnerung: Ihr Termin im ${office} am ${when}`,
     rescheduled: (office, when) => `Ihr Termin im ${office} wurde verlegt: neu am ${when}`,
     cancellation: (office, when) => `Abgesagt: Ihr Termin im ${office} am ${when}`,
+    moveUndone: (office, when) => `Korrektur: Die Verlegung Ihres Termins im ${office} auf ${when} ist nicht zustande gekommen`,
   },
   heading: {
     activation: 'Bitte bestätigen Sie Ihren Termin',
@@ -71,6 +79,7 @@ const de: EmailTexts = {
     reminder: 'Erinnerung an Ihren Termin',
     rescheduled: 'Ihr Termin wurde verlegt',
     cancellation: 'Ihr Termin wurde abgesagt',
+    moveUndone: 'Die Verlegung ist nicht zustande gekommen',
   },
   activationIntro: (office) =>
     `Sie haben online einen Termin im ${office} angefragt. Der Termin ist erst fest für Sie reserviert, wenn Sie ihn bestätigen.`,
@@ -88,6 +97,13 @@ const de: EmailTexts = {
   cancellationRebook: 'Wenn Sie einen neuen Termin möchten, können Sie ihn online buchen.',
   cancellationRebookLink: 'Neuen Termin buchen',
   cancellationCalendar: 'Mit der angehängten Kalenderdatei (.ics) können Sie den Termin aus Ihrem Kalender entfernen.',
+  moveUndoneIntro: (date, time) =>
+    `Sie haben eine Nachricht erhalten, dass Ihr Termin auf den ${date}, ${time}, verlegt wurde. Die Verlegung konnte leider nicht abgeschlossen werden: Dieser neue Termin gilt nicht.`,
+  moveUndoneStands: 'Ihr bisheriger Termin bleibt bestehen, sofern er nicht inzwischen abgesagt wurde. Was für Sie gilt, sehen Sie jederzeit über den Link unten.',
+  moveUndoneHeading: 'Entfallener neuer Termin',
+  moveUndoneCalendar: 'Falls Sie den neuen Termin in Ihren Kalender übernommen haben, tragen Sie dort bitte wieder den Termin ein, den der Link zeigt.',
+  moveUndoneManage: 'Ihren gültigen Termin ansehen, verlegen oder absagen:',
+  moveUndoneLink: 'Meinen Termin ansehen',
   calendarHint: 'Mit der angehängten Kalenderdatei (.ics) können Sie den Termin in Ihren Kalender übernehmen.',
   arriveEarly: 'Bitte kommen Sie etwa fünf Minuten vor Ihrem Termin.',
   appointmentHeading: 'Ihr Termin',
@@ -127,6 +143,7 @@ const en: EmailTexts = {
     reminder: (office, when) => `Reminder: your appointment at ${office} on ${when}`,
     rescheduled: (office, when) => `Your appointment at ${office} has been moved to ${when}`,
     cancellation: (office, when) => `Cancelled: your appointment at ${office} on ${when}`,
+    moveUndone: (office, when) => `Correction: your appointment at ${office} could not be moved to ${when}`,
   },
   heading: {
     activation: 'Please confirm your appointment',
@@ -134,6 +151,7 @@ const en: EmailTexts = {
     reminder: 'Reminder of your appointment',
     rescheduled: 'Your appointment has been moved',
     cancellation: 'Your appointment has been cancelled',
+    moveUndone: 'The move did not go through',
   },
   activationIntro: (office) =>
     `You have requested an appointment at ${office} online. It is only reserved for you once you confirm it.`,
@@ -151,6 +169,13 @@ const en: EmailTexts = {
   cancellationRebook: 'If you would like a new appointment, you can book one online.',
   cancellationRebookLink: 'Book a new appointment',
   cancellationCalendar: 'You can remove the appointment from your calendar with the attached calendar file (.ics).',
+  moveUndoneIntro: (date, time) =>
+    `You were told that your appointment had been moved to ${date}, ${time}. Unfortunately the move could not be completed: this new appointment is not valid.`,
+  moveUndoneStands: 'Your previous appointment still stands unless it has been cancelled in the meantime. The link below always shows what applies to you.',
+  moveUndoneHeading: 'New appointment that does not apply',
+  moveUndoneCalendar: 'If you added the new appointment to your calendar, please change it back to the appointment the link shows.',
+  moveUndoneManage: 'View, move or cancel your valid appointment:',
+  moveUndoneLink: 'View my appointment',
   calendarHint: 'You can add the appointment to your calendar with the attached calendar file (.ics).',
   arriveEarly: 'Please arrive about five minutes before your appointment.',
   appointmentHeading: 'Your appointment',

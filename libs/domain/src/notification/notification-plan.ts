@@ -25,6 +25,11 @@ export interface EmailJobDetails {
   readonly previousStartsAt?: Instant;
   readonly cancelReason?: CancelReason;
   readonly activationExpiresAt?: Instant;
+  /**
+   * A cancellation that corrects a move the booking service could not finish: the target was booked
+   * (and its "rescheduled" email sent), then cancelled again because the source could not be.
+   */
+  readonly moveUndone?: boolean;
 }
 
 export interface EmailJob {
@@ -91,7 +96,14 @@ export function notificationsFor(event: CalendarEvent, ctx: PlanContext): Notifi
     }
     case 'AppointmentCancelled': {
       const drop: NotificationAction = { type: 'drop-reminder', jobId: reminderJobId(event.data.appointmentId, event.data.startsAt) };
-      if (!event.data.wasBooked || event.data.reason === 'rescheduled') return [drop];
+      if (!event.data.wasBooked) return [drop];
+      if (event.data.reason === 'rescheduled') {
+        // By the citizen: the source of a finished move, which the target's "rescheduled" email announced.
+        // By the system: a move undone (RescheduleProcess) whose "rescheduled" email went out: correct it.
+        if (event.data.by !== 'system') return [drop];
+        const correction = job(ctx, event, 'cancellation', revisionAt(event.data.cancelledAt), event.data.cancelledAt, { moveUndone: true });
+        return [drop, ...sendUnlessStale(ctx, event.data.cancelledAt, correction)];
+      }
       const notice = job(ctx, event, 'cancellation', revisionAt(event.data.cancelledAt), event.data.cancelledAt, { cancelReason: event.data.reason });
       return [drop, ...sendUnlessStale(ctx, event.data.cancelledAt, notice)];
     }

@@ -42,8 +42,18 @@ describe('notificationsFor', () => {
   });
 
   it('AppointmentCancelled as part of a move to another day, or before activation: only removes the reminder', () => {
-    expect(plan(cancelled({ reason: 'rescheduled' }))).toHaveLength(1);
+    expect(plan(cancelled({ reason: 'rescheduled', by: 'citizen' }))).toHaveLength(1);
     expect(plan(cancelled({ wasBooked: false }))).toHaveLength(1);
+  });
+
+  it('given a move whose target was booked, when the system cancels the target again (move undone), then a correction goes out', () => {
+    const actions = plan(cancelled({ reason: 'rescheduled', by: 'system' }));
+    expect(summary(actions)).toEqual([`drop ${reminderJobId('appt-1', at('2026-12-01', '09:00'))}`, 'send cancellation ev1.cancellation']);
+    expect(actions[1].type === 'send' && actions[1].job.details).toEqual({ moveUndone: true });
+  });
+
+  it('given a move undone long ago, when a new consumer reads the log, then no correction is mailed', () => {
+    expect(summary(plan(cancelled({ reason: 'rescheduled', by: 'system' }), at('2026-11-30', '08:00')))).toHaveLength(1);
   });
 
   it('AppointmentRescheduled: old reminder out, notice with the previous start, new reminder in', () => {
