@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import type { EventEnvelope } from '../event-envelope';
+import { collect } from '../../test/contract-harness';
 import { JetStreamEventStore } from './jetstream-event-store';
 
 const COMMITS = 2500;
 const meta = { correlationId: 'range-reader-test' };
 
-async function collect(batches: AsyncIterable<EventEnvelope[]>): Promise<EventEnvelope[][]> {
-  const out: EventEnvelope[][] = [];
-  for await (const batch of batches) out.push(batch);
-  return out;
-}
 
 describe('readAllBatches over JetStream (pull requests on one inbox)', () => {
   let nc: NatsConnection;

@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import type { EventEnvelope } from '../event-envelope';
+import { collect } from '../../test/contract-harness';
 import { JetStreamEventStore } from './jetstream-event-store';
 
 const NATS_URL = process.env.NATS_URL ?? '127.0.0.1:4222';
 const COMMITS = 3000;
 const meta = { correlationId: 'reader-thread-test' };
 
-async function collect(batches: AsyncIterable<EventEnvelope[]>): Promise<EventEnvelope[][]> {
-  const out: EventEnvelope[][] = [];
-  for await (const batch of batches) out.push(batch);
-  return out;
-}
 
 describe('readAllBatches on the reader thread (real JetStream, a worker with its own connection)', () => {
   let nc: NatsConnection;
