@@ -60,6 +60,22 @@ describe('booking over HTTP (gateway + two booking instances, real NATS and Redi
     expect(id?.documents.length).toBeGreaterThan(0);
   });
 
+  it('answers a repeated availability request with 304 until a hold changes it', async () => {
+    const url = `${base}/api/offices/hbs/availability?services=personalausweis:1&from=${day}&to=${day}`;
+    const first = await fetch(url);
+    const tag = first.headers.get('etag')!;
+    const times = ((await first.json()) as { days: { times: string[] }[] }).days[0]!.times;
+    expect(tag).toMatch(/^W\//);
+    const same = await fetch(url, { headers: { 'if-none-match': tag } });
+    expect([same.status, await same.text()]).toEqual([304, '']);
+    const last = times[times.length - 1]!; // the other tests hold earlier times of this day
+    expect((await hold(last)).status).toBe(201);
+    const changed = await fetch(url, { headers: { 'if-none-match': tag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tag);
+    expect(((await changed.json()) as { days: { times: string[] }[] }).days[0]!.times).not.toContain(last);
+  });
+
   it('runs the whole flow: hold, contact (202), activate, manage link, ics, cancel', async () => {
     const held = await hold('09:00');
     expect(held.status).toBe(201);

@@ -47,6 +47,15 @@ describe('BookingService over real JetStream', () => {
     expect(await b.service.placeHold({ officeId: 'hbs', date: day, start: '10:00', services }, meta)).toMatchObject({ ok: false, error: { code: 'no_capacity', kind: 'conflict' } });
   });
 
+  it('shows on one instance the times another instance has taken since it last read that day', async () => {
+    const before = await a.service.availability({ officeId: 'hbs', services, from: day, to: day });
+    if (!before.ok) throw new Error(before.error.code);
+    const last = before.value.days[0]!.times.at(-1)!; // the other tests hold earlier times of this day
+    expect((await b.service.placeHold({ officeId: 'hbs', date: day, start: last, services }, meta)).ok).toBe(true);
+    const after = await a.service.availability({ officeId: 'hbs', services, from: day, to: day });
+    expect(after.ok && after.value.days[0]!.times).not.toContain(last);
+  });
+
   it('lets exactly one of 100 concurrent holds from two instances win a slot of capacity 1', async () => {
     const tries = Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).service.placeHold({ officeId: 'hbs', date: day, start: '11:00', services }, meta));
     const results = await Promise.all(tries);

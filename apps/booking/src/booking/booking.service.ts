@@ -44,7 +44,9 @@ export class BookingService {
     const calendars: Record<string, Awaited<ReturnType<BookingCore['calendar']>>> = {};
     const dates: string[] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
-    await Promise.all(dates.map(async (date) => (calendars[date] = await this.core.calendar(officeId, date))));
+    // The log's state, not only this instance's cache: with several instances another one may have taken
+    // a time since, and a cached calendar stays as it was until this instance next writes to that day.
+    await Promise.all(dates.map(async (date) => (calendars[date] = await this.core.latestCalendar(officeId, date))));
     const days = availability(this.core.catalog, officeId, services, { from, to }, calendars, this.core.now());
     if (!days.ok) return days;
     return ok({ officeId, days: days.value.map((d) => (d.open ? { date: d.date, times: d.starts } : { date: d.date, times: [], closedReason: d.closedReason })) });

@@ -16,6 +16,11 @@ class ProbeController {
     return [1, 2];
   }
 
+  @Get('offices')
+  offices() {
+    return { offices: [{ id: 'hbs', name: 'Bürgerbüro Halberstadt' }] };
+  }
+
   @Get('text')
   text() {
     return 'plain';
@@ -65,6 +70,25 @@ describe('LeanExpressAdapter', () => {
       expect(JSON.parse(text)).toEqual({ held: 'hbs', names: { de: 'Bürgerbüro' } });
       const accepted = await fetch(`${url}/accepted`, { method: 'POST' });
       expect([accepted.status, await accepted.json()]).toEqual([202, [1, 2]]);
+    });
+
+    it('gives a successful GET a weak ETag, and answers 304 without a body when the client has that version', async () => {
+      const first = await fetch(`${url}/offices`);
+      const tag = first.headers.get('etag')!;
+      expect(tag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+      expect(await first.json()).toEqual({ offices: [{ id: 'hbs', name: 'Bürgerbüro Halberstadt' }] });
+      for (const ifNoneMatch of [tag, tag.slice(2), `"other", ${tag}`, '*']) {
+        const again = await fetch(`${url}/offices`, { headers: { 'if-none-match': ifNoneMatch } });
+        expect([again.status, again.headers.get('etag'), await again.text()]).toEqual([304, tag, '']);
+      }
+      const stale = await fetch(`${url}/offices`, { headers: { 'if-none-match': 'W/"5-abc"' } });
+      expect(stale.status).toBe(200);
+      expect((await stale.json()).offices).toHaveLength(1);
+    });
+
+    it('hashes no write: a POST answer has no ETag and ignores If-None-Match', async () => {
+      const res = await fetch(`${url}/created`, { method: 'POST', headers: { 'if-none-match': '*' } });
+      expect([res.status, res.headers.get('etag')]).toEqual([201, null]);
     });
 
     it('leaves strings, chosen content types, 204 and HEAD to Express', async () => {
