@@ -26,14 +26,14 @@ describe('analytics API (gateway → NATS → analytics service)', () => {
   const get = (path: string, cookie?: string) => fetch(`${system.gateway.url}${path}`, { headers: cookie ? { cookie } : {} });
 
   it('refuses without login (401) and to a clerk (403)', async () => {
-    expect((await get(`/api/analytics/figures?${period}`)).status).toBe(401);
-    const res = await get(`/api/analytics/figures?${period}`, clerk);
+    expect((await get(`/api/staff/analytics/figures?${period}`)).status).toBe(401);
+    const res = await get(`/api/staff/analytics/figures?${period}`, clerk);
     expect(res.status).toBe(403);
     expect((await res.json()).code).toBe('staff_role_forbidden');
   });
 
   it('answers the analyst with the same figures (same hash) as a replay of the log', async () => {
-    const res = await get(`/api/analytics/figures?${period}`, analyst);
+    const res = await get(`/api/staff/analytics/figures?${period}`, analyst);
     expect(res.status).toBe(200);
     const body = await res.json();
     const direct = await flowReport(system.store, { ...SIMULATED });
@@ -47,7 +47,7 @@ describe('analytics API (gateway → NATS → analytics service)', () => {
     ['from=2026-11-20&to=2026-11-01', 400, 'bad_range'],
     ['officeId=xyz&from=2026-11-01&to=2026-11-02', 404, 'unknown_office'],
   ])('refuses %s with %i %s', async (query, status, code) => {
-    const res = await get(`/api/analytics/figures?${query}`, analyst);
+    const res = await get(`/api/staff/analytics/figures?${query}`, analyst);
     expect(res.status).toBe(status);
     const body = await res.json();
     expect(body.code).toBe(code);
@@ -55,16 +55,16 @@ describe('analytics API (gateway → NATS → analytics service)', () => {
   });
 
   it('predicts shorter waits with more counters and longer with one', async () => {
-    const one = await (await get(`/api/analytics/what-if?${period}&counters=1`, analyst)).json();
-    const six = await (await get(`/api/analytics/what-if?${period}&counters=6`, analyst)).json();
+    const one = await (await get(`/api/staff/analytics/what-if?${period}&counters=1`, analyst)).json();
+    const six = await (await get(`/api/staff/analytics/what-if?${period}&counters=6`, analyst)).json();
     expect(one.arrivals).toBeGreaterThan(100);
     expect(one.recorded.all.mean).toBe(six.recorded.all.mean);
     expect(six.predicted.all.mean).toBeLessThan(one.predicted.all.mean);
-    expect((await get(`/api/analytics/what-if?${period}&counters=0`, analyst)).status).toBe(400);
+    expect((await get(`/api/staff/analytics/what-if?${period}&counters=0`, analyst)).status).toBe(400);
   });
 
   it('downloads the visits as CSV, one line per visit, formula cells neutralised', async () => {
-    const res = await get(`/api/analytics/visits.csv?${period}`, analyst);
+    const res = await get(`/api/staff/analytics/visits.csv?${period}`, analyst);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="schalter-besuche-hbs-${SIMULATED.from}-${SIMULATED.to}.csv"`);

@@ -18,12 +18,24 @@ describe('analytics dashboard in Chromium (real system)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const cookie = await suite.system.gateway.login('analyst');
-    const [name, value] = cookie.split('=');
     context = await suite.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    await context.addCookies([{ name: name!, value: value!, url: suite.system.gateway.url }]);
     watched = await watchedPage(context);
     page = watched.page;
+  });
+
+  it('asks a visitor without a session to sign in, and shows the figures once the browser holds the session', async () => {
+    await page.goto(`${suite.system.gateway.url}/analytics?${new URLSearchParams(SIMULATED)}`);
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.locator('#error').textContent()).toContain('Bitte zuerst als Mitarbeiterin oder Mitarbeiter mit Analyse-Rolle anmelden.');
+    expect(await page.locator('#error a').getAttribute('href')).toBe('/staff');
+    // Signed in from the page, as the staff page's form does: the browser keeps the cookie exactly as
+    // the gateway sets it, so its path must cover the analytics API.
+    const status = await page.evaluate(async () => (await fetch('/api/staff/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'analyst', password: 'pw-analyst' }) })).status);
+    expect(status).toBe(200);
+    await page.reload();
+    await page.waitForSelector('#results:not([hidden])');
+    expect(watched.problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
+    watched.problems.length = 0; // the expected 401 before signing in
   });
 
   const charts = ['c-wait', 'c-service', 'c-punct', 'c-util'];
@@ -40,7 +52,7 @@ describe('analytics dashboard in Chromium (real system)', () => {
     expect(await page.locator('.heatmap tbody tr').count()).toBe(7);
     expect(Number(await page.locator('.kpis .kpi-value').first().textContent())).toBeGreaterThan(100);
     for (const id of charts) expect(await page.locator(`#${id}`).getAttribute('aria-label')).toBeTruthy();
-    expect(await page.locator('#csv-link').getAttribute('href')).toContain('/api/analytics/visits.csv?officeId=hbs');
+    expect(await page.locator('#csv-link').getAttribute('href')).toContain('/api/staff/analytics/visits.csv?officeId=hbs');
     await page.screenshot({ path: `${SHOTS}/analytics-dashboard.png`, fullPage: true });
     await expectNoAxeViolations(page, 'analytics dashboard');
     expect(watched.problems).toEqual([]);

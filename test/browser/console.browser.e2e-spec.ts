@@ -24,6 +24,19 @@ describe('staff console in Chromium (real system, keyboard only)', () => {
   const suite = chromiumWith(startFrontdeskSystem);
 
 
+  it('sends an analyst who signs in here on to the dashboard (an analyst has no counter)', async () => {
+    const context = await suite.browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const { page } = await watchedPage(context);
+    await page.goto(`${suite.system.url}/staff`);
+    await page.locator('#username:focus').waitFor();
+    await page.fill('#username', 'analyst');
+    await page.fill('#password', 'schalter-dev-analyst');
+    await Promise.all([page.waitForURL(/\/analytics\/?$/), page.keyboard.press('Enter')]);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'schalter_staff')?.path).toBe('/api/staff');
+    await context.close();
+  });
+
   it('signs in, checks in, issues a walk-in and serves both at the counter by keyboard alone', async () => {
     const reference = await suite.system.book('09:00');
     const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });

@@ -1,6 +1,6 @@
 /**
  * Customer-flow figures: NATS subjects of the analytics service and the REST shapes the gateway passes
- * through under `/api/analytics` (analyst role). The figures are the pure projection's own types
+ * through under `/api/staff/analytics` (analyst role). The figures are the pure projection's own types
  * (`@app/domain` flow); nothing here carries personal data: visits are counted, never listed with a
  * name, reference or contact key.
  *

@@ -6,7 +6,7 @@ import { TEXTS } from './texts.js';
 import { barChart, binLabels, heatColor } from './charts.js';
 
 /**
- * The analyst's dashboard: filters → /api/analytics/figures (replayed on request), charts, CSV link, and
+ * The analyst's dashboard: filters → /api/staff/analytics/figures (replayed on request), charts, CSV link, and
  * the what-if. Only figures reach the page; the staff session cookie authorises every call.
  */
 const i18n = createI18n(TEXTS);
@@ -25,16 +25,18 @@ function query() {
 function showError(problem) {
   const box = $('#error');
   box.hidden = false;
-  box.textContent = problem instanceof ApiProblem && (problem.status === 401 || problem.status === 403) ? t('login') : problem instanceof ApiProblem ? problem.text(i18n.lang, t('failed')) : t('failed');
+  const signIn = problem instanceof ApiProblem && (problem.status === 401 || problem.status === 403);
+  box.textContent = signIn ? t('login') : problem instanceof ApiProblem ? problem.text(i18n.lang, t('failed')) : t('failed');
+  if (signIn) box.append(' ', h('a', { href: '/staff' }, t('loginLink')));
 }
 
 async function load() {
   $('#error').hidden = true;
   $('#status').textContent = t('loading');
   const params = query();
-  $('#csv-link').href = `/api/analytics/visits.csv?${params}`;
+  $('#csv-link').href = `/api/staff/analytics/visits.csv?${params}`;
   try {
-    current = await api(`/api/analytics/figures?${params}`);
+    current = await api(`/api/staff/analytics/figures?${params}`);
     render();
     $('#status').textContent = t('loaded', { from: params.get('from'), to: params.get('to'), events: current.eventsReplayed.toLocaleString(i18n.lang) });
   } catch (problem) {
@@ -120,7 +122,7 @@ async function runWhatIf(event) {
   if (share !== '') params.set('onlineShare', String(Number(share) / 100));
   note.textContent = t('loading');
   try {
-    const r = await api(`/api/analytics/what-if?${params}`);
+    const r = await api(`/api/staff/analytics/what-if?${params}`);
     const keys = ['mean', 'p50', 'p90'];
     const canvas = $('#c-whatif');
     canvas.hidden = false;

@@ -61,6 +61,8 @@ $('#logout').addEventListener('click', async () => {
 });
 
 async function startDesk(user) {
+  // Analysts have no counter: their place is the dashboard (the session cookie covers its API too).
+  if (user.role === 'analyst') return location.assign('/analytics');
   officeId = Array.isArray(user.offices) ? user.offices[0] : new URLSearchParams(location.search).get('office') ?? 'hbs';
   $('#login-view').hidden = true;
   $('#desk-view').hidden = false;

@@ -3,7 +3,7 @@ import { AnalyticsClient } from './analytics-client';
 import { AnalyticsPagesController } from './analytics-pages.controller';
 import { AnalyticsController } from './analytics.controller';
 
-/** The analyst's dashboard and its API (`/analytics`, `/api/analytics/*`). Needs StaffModule (global). */
+/** The analyst's dashboard and its API (`/analytics`, `/api/staff/analytics/*`). Needs StaffModule (global). */
 @Module({
   controllers: [AnalyticsController, AnalyticsPagesController],
   providers: [AnalyticsClient],

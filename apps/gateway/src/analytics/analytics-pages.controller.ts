@@ -8,7 +8,7 @@ const PUBLIC_DIR = [resolve(process.cwd(), 'apps/gateway/public'), resolve(__dir
 export const CHART_JS = join(dirname(require.resolve('chart.js')), 'chart.umd.min.js');
 const ASSET = /^[a-z0-9-]+\.(js|css)$/;
 
-/** The dashboard page (no data in it: the figures come from /api/analytics with the staff session). */
+/** The dashboard page (no data in it: the figures come from /api/staff/analytics with the staff session). */
 @Controller()
 export class AnalyticsPagesController {
   @Get('analytics')

@@ -21,7 +21,7 @@ const numberOr = (text: string | undefined) => (text === undefined || text === '
  * Customer-flow figures for the dashboard (`/analytics`), relayed to the analytics service. No route
  * here returns personal data: the service only counts visits.
  */
-@Controller('api/analytics')
+@Controller('api/staff/analytics')
 @StaffOnly(...ANALYTICS_ROLES)
 export class AnalyticsController {
   constructor(@Inject(AnalyticsClient) private readonly analytics: AnalyticsClient) {}
