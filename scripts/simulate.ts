@@ -57,6 +57,12 @@ function parse(argv: string[]) {
   return { mode: flags.has('--live') ? ('live' as const) : ('direct' as const), days, seed, load, until, speed, minutes, office: values.get('office') };
 }
 
+/** The most frequent refusal codes: `nothing_waiting` is the simulator's counters polling an empty queue. */
+function mostRefused(by: Readonly<Record<string, number>>): string {
+  const top = Object.entries(by).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, 3);
+  return top.length === 0 ? '' : `: ${top.map(([code, n]) => `${code} ${n}`).join(', ')}`;
+}
+
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
   const config = loadAnalyticsConfig(process.env);
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const summary = await simulateDays(store, catalog, { until: args.until, days: args.days, officeIds: args.office ? [args.office] : known, seed: args.seed, load: args.load }, (line) => process.stderr.write(`${line}\n`));
-    process.stderr.write(`simulate: ${summary.days} days written, ${summary.skipped} skipped (already had a queue), ${summary.appointments} appointments, ${summary.tickets} tickets, ${summary.commands} commands (${summary.refused} refused by the rules), ${((Date.now() - started) / 1000).toFixed(1)} s, stream ${config.EVENT_STREAM}\n`);
+    process.stderr.write(`simulate: ${summary.days} days written, ${summary.skipped} skipped (already had a queue), ${summary.appointments} appointments, ${summary.tickets} tickets, ${summary.commands} commands (${summary.refused} refused by the rules${mostRefused(summary.refusedBy)}), ${((Date.now() - started) / 1000).toFixed(1)} s, stream ${config.EVENT_STREAM}\n`);
   } finally {
     await store.close();
   }

@@ -27,6 +27,7 @@ export class DirectDriver {
   private readonly queues: CommandHandler<QueueCommand, QueueEvent, QueueState, QueueContext>;
   private commands = 0;
   private refused = 0;
+  private readonly refusedBy: Record<string, number> = {};
 
   constructor(
     store: EventStore,
@@ -41,7 +42,7 @@ export class DirectDriver {
     this.commands += 1;
     const ctx = { now, catalog: this.catalog, newId: uuidv7 };
     const r = await this.calendars.handle(calendarId(office.id, date), command, () => ctx, { meta: this.meta(), occurredAt: new Date(now) });
-    if (!r.ok) this.refused += 1;
+    if (!r.ok) this.refuse(r.error.code);
     return r.ok ? r.value.events : undefined;
   }
 
@@ -52,12 +53,17 @@ export class DirectDriver {
       office.counters.map((c) => ({ counterId: c.id, serviceIds: c.services })),
     );
     const r = await this.queues.handle(queueId(office.id, date), command, () => ({ now, catalog: view, newId: uuidv7 }), { meta: this.meta(), occurredAt: new Date(now) });
-    if (!r.ok) this.refused += 1;
+    if (!r.ok) this.refuse(r.error.code);
     return r.ok ? r.value.events : undefined;
   }
 
-  counts(): { commands: number; refused: number } {
-    return { commands: this.commands, refused: this.refused };
+  counts(): { commands: number; refused: number; refusedBy: Readonly<Record<string, number>> } {
+    return { commands: this.commands, refused: this.refused, refusedBy: { ...this.refusedBy } };
+  }
+
+  private refuse(code: string): void {
+    this.refused += 1;
+    this.refusedBy[code] = (this.refusedBy[code] ?? 0) + 1;
   }
 
   private meta() {

@@ -32,6 +32,9 @@ describe('simulate --direct (real deciders and JetStream)', () => {
     const store = await freshStore();
     const summary = await simulateDays(store, catalog, options, () => undefined);
     expect(summary.days).toBe(3);
+    // Refusals are counted by code; nearly all are counters polling an empty queue.
+    expect(Object.values(summary.refusedBy).reduce((a, b) => a + b, 0)).toBe(summary.refused);
+    expect(summary.refusedBy['nothing_waiting'] ?? 0).toBeGreaterThan(0.8 * summary.refused);
     const { figures } = await flowReport(store, period);
     expect(figures.visits.booked).toBeGreaterThan(20);
     expect(figures.visits.walkIn).toBeGreaterThan(50);

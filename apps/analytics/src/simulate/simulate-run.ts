@@ -25,6 +25,8 @@ export interface SimulateSummary {
   readonly tickets: number;
   readonly commands: number;
   readonly refused: number;
+  /** Refusals by the rules' code: most are counters polling a queue with nobody waiting, as the simulator does. */
+  readonly refusedBy: Readonly<Record<string, number>>;
 }
 
 /**
