@@ -1,5 +1,5 @@
 import { headers, type JetStreamClient, type NatsConnection } from 'nats';
-import { RequestMux } from '@app/eventstore/jetstream/request-mux';
+import { RequestMux } from '@app/eventstore';
 
 /** One acknowledged append with an expected last subject sequence; resolves to the stream sequence. */
 export type RawAppend = (subject: string, payload: Uint8Array, msgId: string, expectedLastSubjectSequence: number) => Promise<number>;

@@ -7,6 +7,7 @@ export { JetStreamEventStore, type JetStreamEventStoreOptions } from './jetstrea
 export { connectEventStore, type ConnectEventStoreOptions } from './jetstream/connect-event-store';
 export { eventStoreHealth, versionWarnings, type EventStoreHealth } from './jetstream/event-store-health';
 export { DirectGet, type DirectMessage, type DirectQuery } from './jetstream/direct-get';
+export { RequestMux } from './jetstream/request-mux';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
 export { InMemoryLog } from './memory/in-memory-log';
 export { CommandHandler, type CommandDecider, type CommandHandlerOptions, type HandleOptions, type Handled } from './command/command-handler';

@@ -9,13 +9,6 @@ import type { DayPlan, PlannedAppointment } from './day-plan';
 const MINUTE = 60_000;
 const ZONE = 'Europe/Berlin';
 
-export interface DayOutcome {
-  readonly commands: number;
-  readonly refused: number;
-  readonly booked: number;
-  readonly tickets: number;
-}
-
 /**
  * `--direct`: writes a planned day through the same path as the services — CommandHandler (read, fold,
  * decide, append with expected version) over the real calendar and queue deciders — but with a
@@ -26,7 +19,6 @@ export class DirectDriver {
   private readonly calendars: CommandHandler<CalendarCommand, CalendarEvent, CalendarState, CalendarContext>;
   private readonly queues: CommandHandler<QueueCommand, QueueEvent, QueueState, QueueContext>;
   private commands = 0;
-  private refused = 0;
   private readonly refusedBy: Record<string, number> = {};
 
   constructor(
@@ -58,11 +50,11 @@ export class DirectDriver {
   }
 
   counts(): { commands: number; refused: number; refusedBy: Readonly<Record<string, number>> } {
-    return { commands: this.commands, refused: this.refused, refusedBy: { ...this.refusedBy } };
+    const refused = Object.values(this.refusedBy).reduce((sum, n) => sum + n, 0);
+    return { commands: this.commands, refused, refusedBy: { ...this.refusedBy } };
   }
 
   private refuse(code: string): void {
-    this.refused += 1;
     this.refusedBy[code] = (this.refusedBy[code] ?? 0) + 1;
   }
 

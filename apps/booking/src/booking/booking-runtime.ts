@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCatalog, type Catalog } from '@app/domain';
-import { connectEventStore, type JetStreamEventStore } from '@app/eventstore';
-import { RequestMux } from '@app/eventstore/jetstream/request-mux';
+import { connectEventStore, RequestMux, type JetStreamEventStore } from '@app/eventstore';
 import { JetStreamKvKeyStore, masterKeyringFromEnv, MASTER_KEYS_ENV, PersonalDataVault } from '@app/privacy';
 import { connect, type NatsConnection } from 'nats';
 import { BookingCore } from './booking-core';

@@ -26,8 +26,9 @@ export function bookingRoutes(booking: BookingService): Record<string, RpcRoute>
   };
 }
 
-function meta(actor = 'citizen'): EventMeta {
-  return { correlationId: CorrelationContext.currentId() ?? 'none', actor };
+/** Every booking.* request is a citizen's (through the gateway or a city app). */
+function meta(): EventMeta {
+  return { correlationId: CorrelationContext.currentId() ?? 'none', actor: 'citizen' };
 }
 
 /**

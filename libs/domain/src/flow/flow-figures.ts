@@ -9,7 +9,8 @@ export const PUNCTUALITY_EDGES = [-30, -15, -10, -5, 0, 5, 10, 15, 30];
 export const LEAD_TIME_EDGES = [1, 2, 3, 7, 14, 28, 56];
 const OUTCOMES: readonly VisitOutcome[] = ['served', 'no_show', 'not_arrived', 'cancelled', 'rescheduled', 'transferred', 'unfinished'];
 
-const inPeriod = (period: FlowPeriod) => (x: { date: string; officeId: string }) =>
+/** Whether a visit or session (by its day and office) lies in the period. */
+export const inPeriod = (period: FlowPeriod) => (x: { date: string; officeId: string }) =>
   x.date >= period.from && x.date <= period.to && (period.officeId === undefined || x.officeId === period.officeId);
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : round(part / whole, 4));

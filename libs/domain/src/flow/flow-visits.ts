@@ -1,5 +1,5 @@
 import type { VisitDraft } from './flow-draft';
-import { figureFold, type FigureVisit } from './flow-figures';
+import { figureFold, inPeriod, type FigureVisit } from './flow-figures';
 import type { FlowState } from './flow-state';
 import { minutesBetween, round } from './flow-statistics';
 import type { CounterSession, FlowFigures, FlowPeriod, Visit, VisitOutcome } from './types';
@@ -27,10 +27,8 @@ function sortedDrafts(state: FlowState): VisitDraft[] {
 export function flowStateFigures(state: FlowState, period: FlowPeriod): FlowFigures {
   const fold = figureFold(period, flowCounterSessions(state));
   const view = draftView();
-  for (const d of sortedDrafts(state)) {
-    if (d.date < period.from || d.date > period.to || (period.officeId !== undefined && d.officeId !== period.officeId)) continue;
-    fold.add(view(d));
-  }
+  const chosen = inPeriod(period);
+  for (const d of sortedDrafts(state)) if (chosen(d)) fold.add(view(d));
   return fold.result();
 }
 

@@ -272,7 +272,7 @@ export class JetStreamEventStore implements EventStore {
  * per batch. Subjects repeat (a commit's aggregate, often the next commit's too): the aggregate is
  * reused while the subject stays the same.
  */
-export function unpackEnvelopes(packed: PackedBatch, skipBefore: number, prefixLength: number, upcasters: UpcasterRegistry): EventEnvelope[] {
+function unpackEnvelopes(packed: PackedBatch, skipBefore: number, prefixLength: number, upcasters: UpcasterRegistry): EventEnvelope[] {
   const bodies = JSON.parse(utf8(packed.json)) as CommitBody[];
   const subjects = packed.subjects.split('\n');
   const seqs = packed.seqs;

@@ -1,7 +1,7 @@
 import { type DomainError, fail, isDomainError, type Result, unavailable } from '@app/domain';
 import { Logger } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import { RequestMux } from '@app/eventstore/jetstream/request-mux';
+import { RequestMux } from '@app/eventstore';
 import { headers as natsHeaders, type NatsConnection } from 'nats';
 import { CORRELATION_HEADER, CorrelationContext } from '../correlation/correlation-context';
 import { isResult } from './rpc-envelope';
