@@ -47,6 +47,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // A 64 MB young generation: GC was ≈ 20 % of the app processes' CPU; A/B (3 same-time pairs) cut booking CPU per booking 0.98 -> 0.88 ms.
 const APP_NODE_FLAGS = '--max-semi-space-size=64';
 const OFFICES = 16;
+// BENCH_BOOKING_INSTANCES=2 runs two booking processes in one queue group, as a scaled-out deployment would (they share the log).
+const BOOKING_INSTANCES = Number(process.env.BENCH_BOOKING_INSTANCES ?? 1);
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const suffix = randomBytes(4).toString('hex');
@@ -186,12 +188,15 @@ function natsServerPid(): number | undefined {
 }
 const natsServer = natsServerPid();
 
-/** Runs `run` and adds the CPU per booking of the app processes (in order), this client and nats-server meanwhile. */
-async function cpuPerBooking<T>(processes: readonly ChildProcess[], bookings: number, run: () => Promise<T>): Promise<T & { cpuMs: number[] }> {
-  const pids = [...processes.map((c) => c.pid), process.pid, natsServer];
-  const before = pids.map(cpuMsOf);
+const isGroup = (p: ChildProcess | readonly ChildProcess[]): p is readonly ChildProcess[] => Array.isArray(p);
+
+/** Runs `run` and adds the CPU per booking of the app processes (in order; a group such as the booking instances counts as one), this client and nats-server meanwhile. */
+async function cpuPerBooking<T>(processes: readonly (ChildProcess | readonly ChildProcess[])[], bookings: number, run: () => Promise<T>): Promise<T & { cpuMs: number[] }> {
+  const groups = [...processes.map((p) => (isGroup(p) ? p.map((c) => c.pid) : [p.pid])), [process.pid], [natsServer]];
+  const cpuOf = (pids: (number | undefined)[]) => pids.reduce<number>((sum, pid) => sum + cpuMsOf(pid), 0);
+  const before = groups.map(cpuOf);
   const result = await run();
-  return { ...result, cpuMs: pids.map((pid, i) => (cpuMsOf(pid) - before[i]!) / bookings) };
+  return { ...result, cpuMs: groups.map((pids, i) => (cpuOf(pids) - before[i]!) / bookings) };
 }
 
 let rawMsgId = 0;
@@ -246,10 +251,10 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
   const gatewayPort = 20000 + Math.floor(Math.random() * 20000);
   const common = { NATS_URL, RPC_NAMESPACE: names.ns, REDIS_URL, EVENT_STREAM: names.stream, EVENT_SUBJECT_PREFIX: names.prefix };
-  const children = [
-    start('apps/booking/src/main.ts', { ...common, HTTP_PORT: String(gatewayPort + 1), NATS_QUEUE: `bench-booking-${suffix}`, PRIVACY_KEY_BUCKET: names.bucket, CATALOG_PATH: join(dir, 'catalog.json'), ACTIVATION_KEY: activationKey.toString('base64') }),
-    start('apps/gateway/src/main.ts', { ...common, HTTP_PORT: String(gatewayPort), HTTP_HOST: '127.0.0.1', NATS_QUEUE: `bench-gateway-${suffix}`, REDIS_PREFIX: names.redis, ALTCHA_COUNTER_MAX: '20', RATE_LIMITS: 'hold=999999/1m,read=999999/1m,book=999999/1m,manage=999999/1m,captcha=999999/1m' }),
-  ];
+  const bookings = Array.from({ length: BOOKING_INSTANCES }, (_, k) =>
+    start('apps/booking/src/main.ts', { ...common, HTTP_PORT: String(gatewayPort + 1 + k), NATS_QUEUE: `bench-booking-${suffix}`, PRIVACY_KEY_BUCKET: names.bucket, CATALOG_PATH: join(dir, 'catalog.json'), ACTIVATION_KEY: activationKey.toString('base64') }),
+  );
+  const gateway = start('apps/gateway/src/main.ts', { ...common, HTTP_PORT: String(gatewayPort), HTTP_HOST: '127.0.0.1', NATS_QUEUE: `bench-gateway-${suffix}`, REDIS_PREFIX: names.redis, ALTCHA_COUNTER_MAX: '20', RATE_LIMITS: 'hold=999999/1m,read=999999/1m,book=999999/1m,manage=999999/1m,captcha=999999/1m' });
   const nc = await connect({ servers: NATS_URL, name: 'bench-booking' });
   const jsm = await nc.jetstreamManager();
   await jsm.streams.add({ name: names.raw, subjects: [`${names.raw}.>`], duplicate_window: nanos(120_000) });
@@ -278,9 +283,9 @@ async function main(): Promise<void> {
       const faster = viaPublish.perSecond >= viaMux.perSecond ? viaPublish : viaMux;
       raw.push(faster.perSecond);
       rawCpu.push(faster.cpuMs);
-      svc.push(await cpuPerBooking([children[0]!], p.service.length, () => bookingRun(serviceStep(rpc), p.service, p.first)));
+      svc.push(await cpuPerBooking([bookings], p.service.length, () => bookingRun(serviceStep(rpc), p.service, p.first)));
       // BENCH_HTTP_BOOKINGS=0 measures the service alone (a quicker loop while tuning it).
-      if (HTTP_BOOKINGS > 0) http.push(await cpuPerBooking(children, p.http.length, () => bookingRun(httpStep(base), p.http, p.first + BOOKINGS, captchas.slice(round * HTTP_BOOKINGS, (round + 1) * HTTP_BOOKINGS))));
+      if (HTTP_BOOKINGS > 0) http.push(await cpuPerBooking([bookings, gateway], p.http.length, () => bookingRun(httpStep(base), p.http, p.first + BOOKINGS, captchas.slice(round * HTTP_BOOKINGS, (round + 1) * HTTP_BOOKINGS))));
       console.log(`round ${round + 1}: raw ${Math.round(raw[round]!)} appends/s, service ${Math.round(svc[round]!.perSecond)} bookings/s, HTTP ${Math.round(http[round]?.perSecond ?? 0)} bookings/s`);
     }
     appenders.close();
@@ -295,7 +300,7 @@ async function main(): Promise<void> {
     const result: BenchResult = {
       name: 'booking',
       at: new Date().toISOString(),
-      load: { clients: CLIENTS, rounds: ROUNDS, service_bookings_per_round: BOOKINGS, http_bookings_per_round: HTTP_BOOKINGS, raw_appends_per_round: RAW_APPENDS, calendars: `${OFFICES} offices × open days` },
+      load: { clients: CLIENTS, rounds: ROUNDS, service_bookings_per_round: BOOKINGS, http_bookings_per_round: HTTP_BOOKINGS, raw_appends_per_round: RAW_APPENDS, calendars: `${OFFICES} offices × open days`, booking_instances: BOOKING_INSTANCES },
       figures: {
         service_bookings_per_s: figure(s.perSecond, rawBookings, '1/s', '>= 0.5'),
         ...(http.length > 0 ? { http_bookings_per_s: figure(h.perSecond, rawBookings, '1/s', '>= 0.25') } : {}),
@@ -315,7 +320,7 @@ async function main(): Promise<void> {
     for (const note of result.notes ?? []) console.log(note);
     if (http.length > 0) writeResult(join(__dirname, 'results/booking.json'), result); // a partial run is not the record
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    for (const child of [...bookings, gateway]) child.kill('SIGTERM');
     await proxy.close();
     await cleanUp(jsm);
     await nc.drain();

@@ -83,6 +83,25 @@ export function eventStoreContract(harness: ContractHarness): void {
       expect(tail.events.map((e) => (e.data as { n: number }).n)).toEqual([30, 31, 32, 33, 34, 35, 36, 37, 38, 39]);
     });
 
+    it('reads on from every version, whether a commit names its predecessor or was stored without one (older writers)', async () => {
+      const positions: number[] = [];
+      for (let i = 0; i < 24; i++) {
+        // Every fifth commit as an older writer stored it, without the expected version beside it.
+        const last = positions[positions.length - 1] ?? 0;
+        positions.push(
+          i % 5 === 2
+            ? await sut.storeBody(cal('mixed'), `0190f5a2-0000-7000-8000-${String(i).padStart(12, '0')}`, { occurredAt: new Date().toISOString(), meta, events: [{ id: `0190f5a2-0000-7000-9000-${String(i).padStart(12, '0')}`, type: 'AppointmentBooked', data: { n: i } }] })
+            : (await store.append(cal('mixed'), [booked(i)], { expectedVersion: last, meta })).position,
+        );
+        await store.append(cal(`noise${i}`), [booked(-1)], { expectedVersion: 0, meta });
+      }
+      for (const [k, from] of [0, ...positions].entries()) {
+        const read = await store.readAggregate(cal('mixed'), from);
+        expect(read.events.map((e) => (e.data as { n: number }).n)).toEqual([...Array(24).keys()].slice(k));
+        expect(read.version).toBe(positions[23]);
+      }
+    });
+
     it.each([['a.b'], ['a b'], ['*'], ['>'], [''], ['ä']])('refuses the aggregate id %j', async (id) => {
       await expect(store.append(cal(id), [booked(1)], { expectedVersion: 0, meta })).rejects.toBeInstanceOf(InvalidAggregateRef);
       await expect(store.readAggregate({ type: id, id: 'x' })).rejects.toBeInstanceOf(InvalidAggregateRef);

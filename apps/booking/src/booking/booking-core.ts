@@ -1,5 +1,5 @@
 import {
-  calendarDecider, calendarId, fold, contactDecider, type CalendarCommand, type CalendarContext, type CalendarEvent, type CalendarState,
+  calendarDecider, calendarId, contactDecider, type CalendarCommand, type CalendarContext, type CalendarEvent, type CalendarState,
   type Catalog, type ContactCommand, type ContactContext, type ContactEvent, type ContactState, type DomainError, type Result,
 } from '@app/domain';
 import { CommandHandler, uuidv7, type EventMeta, type EventStore, type Handled } from '@app/eventstore';
@@ -46,35 +46,23 @@ export class BookingCore {
   async onCalendar(officeId: string, date: string, command: CalendarCommand, meta: EventMeta, newId: () => string = uuidv7): Promise<Result<Handled<CalendarEvent, CalendarState>, DomainError>> {
     const id = calendarId(officeId, date);
     const run = () => this.calendars.handle(id, command, () => ({ now: this.now(), catalog: this.catalog, newId }), { meta });
-    const result = await refusedOnlyWhenCurrent(run, this.calendars, this.deps.store, 'calendar', id);
+    const result = await refusedOnlyWhenCurrent(run, this.calendars, id);
     if (result.ok) this.references.record(result.value.events);
     return result;
   }
 
   onContact(contactKey: string, command: ContactCommand, meta: EventMeta): Promise<Result<Handled<ContactEvent, ContactState>, DomainError>> {
     const run = () => this.contacts.handle(contactKey, command, () => ({ now: this.now(), catalog: this.catalog }), { meta });
-    return refusedOnlyWhenCurrent(run, this.contacts, this.deps.store, 'contact', contactKey);
+    return refusedOnlyWhenCurrent(run, this.contacts, contactKey);
   }
 
   async calendar(officeId: string, date: string): Promise<CalendarState> {
     return (await this.calendars.state(calendarId(officeId, date))).state;
   }
 
-  /**
-   * The calendar as the log has it now: the cached state plus any commits another instance appended
-   * since (one direct get when there are none). For reads that must see every earlier write.
-   */
+  /** The calendar as the log has it now, for reads that must see every earlier write (see CommandHandler.latest). */
   async latestCalendar(officeId: string, date: string): Promise<CalendarState> {
-    const id = calendarId(officeId, date);
-    const cached = await this.calendars.state(id);
-    const { events } = await this.deps.store.readAggregate({ type: 'calendar', id }, cached.version);
-    return fold(calendarDecider.evolve, cached.state, events.map((e) => ({ type: e.type, data: e.data }) as CalendarEvent));
-  }
-
-  /** Reloads from the log: another instance may have written since this one cached the calendar. */
-  async freshCalendar(officeId: string, date: string): Promise<CalendarState> {
-    this.calendars.evict(calendarId(officeId, date));
-    return this.calendar(officeId, date);
+    return (await this.calendars.latest(calendarId(officeId, date))).state;
   }
 }
 
@@ -85,16 +73,12 @@ export class BookingCore {
  */
 async function refusedOnlyWhenCurrent<T extends Result<unknown, DomainError>>(
   run: () => Promise<T>,
-  handler: { state(id: string): Promise<{ version: number }>; evict(id: string): void },
-  store: EventStore,
-  type: string,
+  handler: { state(id: string): Promise<{ version: number }>; latest(id: string): Promise<{ version: number }> },
   id: string,
 ): Promise<T> {
   const first = await run();
   if (first.ok) return first;
   const known = await handler.state(id);
-  const { version } = await store.readAggregate({ type, id }, known.version);
-  if (version <= known.version) return first;
-  handler.evict(id);
+  if ((await handler.latest(id)).version <= known.version) return first;
   return run();
 }

@@ -174,7 +174,7 @@ export class BookingService {
 
   /** The hold on the calendar itself (reloaded once if this instance has not seen it yet). */
   private async findHold(officeId: string, date: string, holdId: string) {
-    for (const load of [() => this.core.calendar(officeId, date), () => this.core.freshCalendar(officeId, date)]) {
+    for (const load of [() => this.core.calendar(officeId, date), () => this.core.latestCalendar(officeId, date)]) {
       const state = await load();
       if (state.status === 'open' && state.holds[holdId]) return ok(state.holds[holdId]);
       if (state.status === 'open' && appointmentOfHold(state, holdId)) return fail(refuse.holdUsed(holdId));

@@ -18,9 +18,7 @@ export class MailLog {
 
   /** Reads the log afresh: another instance may have sent the email since this one cached the day. */
   async outcomeOf(officeId: string, date: string, jobId: string): Promise<'sent' | 'failed' | undefined> {
-    const id = mailId(officeId, date);
-    this.handler.evict(id);
-    return (await this.handler.state(id)).state.outcomes[jobId];
+    return (await this.handler.latest(mailId(officeId, date))).state.outcomes[jobId];
   }
 
   recordSent(officeId: string, date: string, data: EmailSent['data'], correlationId: string): Promise<void> {

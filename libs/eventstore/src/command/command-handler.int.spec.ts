@@ -81,6 +81,25 @@ describe.each([[memoryHarness.name, memoryHarness], [jetStreamHarness.name, jetS
     expect(mine.calls.append).toBe(3);
   });
 
+  it('latest() reads only what another process appended since, and keeps it: the next command appends once', async () => {
+    const mine = counting(sut.store);
+    const handler = handlerOn(mine.wrapped);
+    const other = handlerOn(await sut.second());
+    const v1 = await handler.handle('c', inc(1), ctx, { meta });
+    await other.handle('c', inc(10), ctx, { meta });
+    await other.handle('c', inc(100), ctx, { meta });
+    expect((await handler.latest('c')).state.count).toBe(111);
+    expect((await handler.latest('c')).state.count).toBe(111);
+    expect(await handler.handle('c', inc(1000), ctx, { meta })).toMatchObject({ ok: true, value: { state: { count: 1111 } } });
+    const known = v1.ok ? v1.value.version : -1;
+    const latestVersion = (await sut.store.readAggregate({ type: 'counter', id: 'c' })).version;
+    // One full load, one read after v1 (two commits), then reads that find nothing new; no reload from 0.
+    expect(mine.calls.readAggregate.filter((from) => from === 0)).toEqual([0]);
+    expect(mine.calls.readAggregate.slice(0, 2)).toEqual([0, known]);
+    expect(mine.calls.append).toBe(2);
+    expect((await handler.state('c')).version).toBe(latestVersion);
+  });
+
   it('answers concurrent_modification after the bounded attempts', async () => {
     const alwaysStale: EventStore = Object.create(sut.store);
     alwaysStale.append = async (ref, _events, opts) => {

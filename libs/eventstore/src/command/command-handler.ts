@@ -87,6 +87,21 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
     return { state, version };
   }
 
+  /**
+   * The state as the log has it now: the cached (or loaded) state plus the commits another process
+   * appended since, read back from the newest (one direct get when there are none), and kept. For reads
+   * that must see every earlier write. Evicting and loading again would read the aggregate's whole
+   * history instead, which with several instances writing the same aggregates was most of their work.
+   */
+  async latest(id: string): Promise<{ state: S; version: number }> {
+    const cached = this.load(id);
+    const entry = await cached;
+    const next = await this.readSince(id, entry);
+    // Only over the entry this read started from: a command or another read may have stored a newer one meanwhile.
+    if (next !== entry && this.cache.get(id) === cached) this.cache.set(id, Promise.resolve(next));
+    return { state: next.state, version: next.version };
+  }
+
   evict(id: string): void {
     this.cache.delete(id);
   }
@@ -168,14 +183,20 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
 
   /** After a conflict, read only the commits after the version we knew. */
   private async catchUp(id: string, entry: Entry<S>): Promise<Entry<S>> {
+    const next = await this.readSince(id, entry);
+    this.cache.set(id, Promise.resolve(next));
+    return next;
+  }
+
+  /** `entry` with the commits after its version applied; `entry` itself when there are none. */
+  private async readSince(id: string, entry: Entry<S>): Promise<Entry<S>> {
     const { events, version } = await this.store.readAggregate(this.ref(id), entry.version);
-    const next: Entry<S> = {
+    if (events.length === 0 && version <= entry.version) return entry;
+    return {
       state: fold(this.decider.evolve, entry.state, events.map(toDomainEvent<E>)),
       version: Math.max(version, entry.version),
       sinceSnapshot: entry.sinceSnapshot + events.length,
     };
-    this.cache.set(id, Promise.resolve(next));
-    return next;
   }
 
   private maybeSnapshot(id: string, entry: Entry<S>): Entry<S> {

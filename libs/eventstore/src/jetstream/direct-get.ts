@@ -1,11 +1,19 @@
 import { Empty, type Msg, type NatsConnection } from 'nats';
 import type { RequestMux } from './request-mux';
 
+export const EXPECTED_LAST_SUBJECT_SEQUENCE = 'Nats-Expected-Last-Subject-Sequence';
+
 /** A message read by direct get. */
 export interface DirectMessage {
   readonly subject: string;
   readonly seq: number;
   readonly data: Uint8Array;
+  /**
+   * The sequence the writer expected as its subject's last (`Nats-Expected-Last-Subject-Sequence`, kept
+   * with the message): for a commit the store appended, the previous commit of its aggregate (0: none).
+   * Undefined when the message was written without it.
+   */
+  readonly previous: number | undefined;
 }
 
 export type DirectQuery = { readonly lastBySubject: string } | { readonly seq: number; readonly nextBySubject?: string };
@@ -40,7 +48,8 @@ export class DirectGet {
     if (headers.code !== 0 && (headers.code < 200 || headers.code > 299)) {
       throw new Error(`direct get on ${this.stream} failed: ${headers.code} ${headers.description}`);
     }
-    return { subject: headers.get('Nats-Subject'), seq: Number(headers.get('Nats-Sequence')), data: reply.data };
+    const previous = headers.get(EXPECTED_LAST_SUBJECT_SEQUENCE);
+    return { subject: headers.get('Nats-Subject'), seq: Number(headers.get('Nats-Sequence')), data: reply.data, previous: previous === '' ? undefined : Number(previous) };
   }
 
   private request(subject: string, data: Uint8Array | string): Promise<Msg> {
