@@ -3,7 +3,7 @@ export * from './event-store.port';
 export * from './errors';
 export * from './uuidv7';
 export * from './upcaster-registry';
-export { JetStreamEventStore, type JetStreamEventStoreOptions } from './jetstream/jetstream-event-store';
+export { JetStreamEventStore, type FollowedCommit, type JetStreamEventStoreOptions } from './jetstream/jetstream-event-store';
 export { connectEventStore, type ConnectEventStoreOptions } from './jetstream/connect-event-store';
 export { eventStoreHealth, versionWarnings, type EventStoreHealth } from './jetstream/event-store-health';
 export { DirectGet, type DirectMessage, type DirectQuery } from './jetstream/direct-get';

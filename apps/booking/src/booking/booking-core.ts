@@ -2,7 +2,7 @@ import {
   calendarDecider, calendarId, contactDecider, type CalendarCommand, type CalendarContext, type CalendarEvent, type CalendarState,
   type Catalog, type ContactCommand, type ContactContext, type ContactEvent, type ContactState, type DomainError, type Result,
 } from '@app/domain';
-import { CommandHandler, uuidv7, type EventMeta, type EventStore, type Handled } from '@app/eventstore';
+import { CommandHandler, uuidv7, type EventMeta, type EventStore, type FollowedCommit, type Handled } from '@app/eventstore';
 import type { PersonalDataVault } from '@app/privacy';
 import { ReferenceIndex } from './reference-index';
 
@@ -58,6 +58,15 @@ export class BookingCore {
 
   async calendar(officeId: string, date: string): Promise<CalendarState> {
     return (await this.calendars.state(calendarId(officeId, date))).state;
+  }
+
+  /**
+   * A calendar commit from the log (the runtime follows `calendar.*`): another instance's write reaches
+   * this instance's cache before the citizen's next step does, most of the time. Without it, with two
+   * instances every other step met a stale calendar: a failed append, a catch-up read and a retry.
+   */
+  observeCalendar(commit: FollowedCommit): void {
+    this.calendars.observe(commit.aggregate.id, commit.events.map((e) => ({ type: e.type, data: e.data }) as CalendarEvent), commit.position, commit.previous);
   }
 
   /** The calendar as the log has it now, for reads that must see every earlier write (see CommandHandler.latest). */

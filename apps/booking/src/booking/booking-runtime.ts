@@ -27,6 +27,7 @@ export class BookingRuntime {
     readonly store: JetStreamEventStore,
     private readonly kvConnection: NatsConnection,
     private readonly keyRequests: RequestMux,
+    private readonly follower: { stop(): void },
   ) {}
 
   static async start(options: BookingRuntimeOptions): Promise<BookingRuntime> {
@@ -41,10 +42,13 @@ export class BookingRuntime {
     const service = new BookingService(core);
     // Moves to another day that a crash left half done are finished before this instance answers.
     await service.moves.recoverMoves({ correlationId: 'booking-start-recovery', actor: 'system' });
-    return new BookingRuntime(service, core, store, kvConnection, keyRequests);
+    // Other instances' calendar writes, applied to this one's cache as they happen (see observeCalendar).
+    const follower = await store.follow('calendar.*', (commit) => core.observeCalendar(commit), (await store.lastPosition()) + 1);
+    return new BookingRuntime(service, core, store, kvConnection, keyRequests, follower);
   }
 
   async close(): Promise<void> {
+    this.follower.stop();
     await this.store.close();
     this.keyRequests.close();
     if (!this.kvConnection.isClosed()) await this.kvConnection.drain();

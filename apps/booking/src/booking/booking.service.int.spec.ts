@@ -56,6 +56,21 @@ describe('BookingService over real JetStream', () => {
     expect(after.ok && after.value.days[0]!.times).not.toContain(last);
   });
 
+  it('brings what one instance writes into the other one’s cached calendar as it is written, without a read', async () => {
+    await b.core.calendar('hbs', day); // cached on b
+    const reads = jest.spyOn(b.store, 'readAggregate');
+    const hold = await a.service.placeHold({ officeId: 'hbs', date: day, start: '14:00', services }, meta);
+    if (!hold.ok) throw new Error(hold.error.code);
+    for (let i = 0; i < 100; i++) {
+      const seen = await b.core.calendar('hbs', day);
+      if (seen.status === 'open' && seen.holds[hold.value.holdId]) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await b.core.calendar('hbs', day)).toMatchObject({ holds: { [hold.value.holdId]: { start: '14:00' } } });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+  });
+
   it('lets exactly one of 100 concurrent holds from two instances win a slot of capacity 1', async () => {
     const tries = Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).service.placeHold({ officeId: 'hbs', date: day, start: '11:00', services }, meta));
     const results = await Promise.all(tries);

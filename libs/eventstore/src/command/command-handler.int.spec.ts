@@ -100,6 +100,27 @@ describe.each([[memoryHarness.name, memoryHarness], [jetStreamHarness.name, jetS
     expect((await handler.state('c')).version).toBe(latestVersion);
   });
 
+  it('observe() applies a commit that follows on from the cached version, and leaves the cache alone on a gap or when not cached', async () => {
+    const mine = counting(sut.store);
+    const handler = handlerOn(mine.wrapped);
+    const other = handlerOn(await sut.second());
+    const v1 = await handler.handle('c', inc(1), ctx, { meta });
+    const cachedVersion = v1.ok ? v1.value.version : -1;
+    const v2 = await other.handle('c', inc(10), ctx, { meta });
+    const v3 = await other.handle('c', inc(100), ctx, { meta });
+    const at = (r: typeof v2) => (r.ok ? r.value.version : -1);
+    handler.observe('c', [{ type: 'Incremented', data: { by: 100 } }], at(v3), at(v2)); // a gap: v2 not seen
+    expect(await handler.state('c')).toEqual({ state: { count: 1 }, version: cachedVersion });
+    handler.observe('c', [{ type: 'Incremented', data: { by: 10 } }], at(v2), cachedVersion);
+    handler.observe('c', [{ type: 'Incremented', data: { by: 100 } }], at(v3), at(v2));
+    handler.observe('c', [{ type: 'Incremented', data: { by: 100 } }], at(v3), at(v2)); // delivered twice
+    expect(await handler.state('c')).toEqual({ state: { count: 111 }, version: at(v3) });
+    handler.observe('never-loaded', [{ type: 'Incremented', data: { by: 5 } }], 99, 0);
+    expect(await handler.handle('c', inc(1000), ctx, { meta })).toMatchObject({ ok: true, value: { state: { count: 1111 } } });
+    expect(mine.calls).toEqual({ append: 2, readAggregate: [0] });
+    expect((await handler.state('never-loaded')).state.count).toBe(0);
+  });
+
   it('answers concurrent_modification after the bounded attempts', async () => {
     const alwaysStale: EventStore = Object.create(sut.store);
     alwaysStale.append = async (ref, _events, opts) => {

@@ -102,6 +102,24 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
     return { state: next.state, version: next.version };
   }
 
+  /**
+   * A commit seen on the log (another process's, or this one's own coming back): applied to the cached
+   * state when it follows on from it (`previous` is the cached version), so the next command here
+   * decides on current state instead of failing its append and catching up. Anything else (not cached,
+   * already applied, a gap) leaves the cache as it is; the version check of the next append still holds.
+   */
+  observe(id: string, events: readonly E[], version: number, previous: number | undefined): void {
+    if (previous === undefined || !this.cache.has(id)) return;
+    const cached = this.cache.get(id)!;
+    const next = cached.then((entry) =>
+      entry.version === previous ? { state: fold(this.decider.evolve, entry.state, events), version, sinceSnapshot: entry.sinceSnapshot + events.length } : entry,
+    );
+    this.cache.set(id, next);
+    next.catch(() => {
+      if (this.cache.get(id) === next) this.cache.delete(id);
+    });
+  }
+
   evict(id: string): void {
     this.cache.delete(id);
   }

@@ -16,7 +16,8 @@ export interface DirectMessage {
   readonly previous: number | undefined;
 }
 
-export type DirectQuery = { readonly lastBySubject: string } | { readonly seq: number; readonly nextBySubject?: string };
+/** By subject (its last message) or by sequence. No `next_by_subj`: the server scans forward for it. */
+export type DirectQuery = { readonly lastBySubject: string } | { readonly seq: number };
 
 /**
  * Direct get (`$JS.API.DIRECT.GET`), answered by any server holding the stream without a consumer.
@@ -38,10 +39,7 @@ export class DirectGet {
     const reply =
       'lastBySubject' in query
         ? await this.request(`${this.apiPrefix}.DIRECT.GET.${this.stream}.${query.lastBySubject}`, Empty)
-        : await this.request(
-            `${this.apiPrefix}.DIRECT.GET.${this.stream}`,
-            JSON.stringify(query.nextBySubject === undefined ? { seq: query.seq } : { seq: query.seq, next_by_subj: query.nextBySubject }),
-          );
+        : await this.request(`${this.apiPrefix}.DIRECT.GET.${this.stream}`, `{"seq":${query.seq}}`);
     const headers = reply.headers;
     if (headers === undefined) throw new Error('direct get: reply without headers');
     if (headers.code === 404) return undefined;

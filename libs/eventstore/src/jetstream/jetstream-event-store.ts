@@ -1,5 +1,6 @@
 import {
   NatsError,
+  DeliverPolicy,
   headers,
   nanos,
   DiscardPolicy,
@@ -9,6 +10,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
   type NatsConnection,
+  type ConsumerMessages,
   type StreamConfig,
 } from 'nats';
 import { aggregateFromSubject, encodeCommit, pushEnvelopes, toEnvelopes } from '../commit-codec';
@@ -42,6 +44,15 @@ export interface JetStreamEventStoreOptions {
   readonly readerConnection?: ConnectionOptions;
 }
 
+/** One commit as a follower sees it (see `follow`). */
+export interface FollowedCommit {
+  readonly aggregate: AggregateRef;
+  readonly position: number;
+  /** The version its append expected: the aggregate's previous commit (0: none); undefined if not stored. */
+  readonly previous: number | undefined;
+  readonly events: EventEnvelope[];
+}
+
 /** The server's answer to a publish on a stream subject. */
 interface PubAckReply {
   readonly stream?: string;
@@ -73,6 +84,7 @@ export class JetStreamEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly timeoutMs: number;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly followers = new Set<ConsumerMessages>();
   private reader: ReaderThread | undefined;
 
   private constructor(
@@ -223,7 +235,39 @@ export class JetStreamEventStore implements EventStore {
     return info.state.last_seq;
   }
 
+  /**
+   * Hands every commit on `subjectFilter` (e.g. `calendar.*`) from `fromPosition` on to `onCommit`, as
+   * it is written, in log order; no acks, nothing durable (nats.js's ordered consumer, which starts over
+   * after a gap or a lost connection). For keeping caches warm: a commit missed while the connection
+   * was down is simply not seen, so what rests on it must still check versions. `stop()` ends it.
+   */
+  async follow(subjectFilter: string, onCommit: (commit: FollowedCommit) => void, fromPosition: number): Promise<{ stop(): void }> {
+    const consumer = await this.js.consumers.get(this.streamName, {
+      filterSubjects: `${this.options.subjectPrefix}.${subjectFilter}`,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: Math.max(1, fromPosition),
+    });
+    const prefixLength = this.options.subjectPrefix.length;
+    const messages = await consumer.consume({
+      callback: (m) => {
+        const previous = m.headers?.get(EXPECTED_LAST_SUBJECT_SEQUENCE);
+        const aggregate = aggregateFromSubject(m.subject, prefixLength);
+        const events = toEnvelopes({ position: m.seq, aggregate, body: JSON.parse(utf8(m.data)) as CommitBody }, this.upcasters);
+        onCommit({ aggregate, position: m.seq, previous: previous ? Number(previous) : undefined, events });
+      },
+    });
+    this.followers.add(messages);
+    return {
+      stop: () => {
+        this.followers.delete(messages);
+        messages.stop();
+      },
+    };
+  }
+
   async close(): Promise<void> {
+    for (const follower of this.followers) follower.stop();
+    this.followers.clear();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.subscriptions.clear();
     this.mux.close();

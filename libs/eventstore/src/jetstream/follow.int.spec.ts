@@ -1,0 +1,41 @@
+import { connectEventStore } from './connect-event-store';
+import type { FollowedCommit, JetStreamEventStore } from './jetstream-event-store';
+import { NATS_URL, randomSuffix } from '../../test/contract-harness';
+
+const meta = { correlationId: 'corr-follow' };
+const booked = (n: number) => ({ type: 'AppointmentBooked', data: { n } });
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('following the log on JetStream', () => {
+  let store: JetStreamEventStore;
+  beforeEach(async () => {
+    const suffix = randomSuffix();
+    store = await connectEventStore({ servers: NATS_URL, streamName: `ES_FOLLOW_${suffix}`, subjectPrefix: `fo_${suffix}` });
+  });
+  afterEach(async () => {
+    await store.nc.jetstreamManager().then((jsm) => jsm.streams.delete(store.streamName));
+    await store.close();
+  });
+
+  it('hands over the filtered commits from a position on, in order, with the version each append expected', async () => {
+    const early = await store.append({ type: 'calendar', id: 'a' }, [booked(0)], { expectedVersion: 0, meta });
+    const seen: FollowedCommit[] = [];
+    const follower = await store.follow('calendar.*', (c) => seen.push(c), early.position + 1);
+    const a1 = await store.append({ type: 'calendar', id: 'a' }, [booked(1), booked(2)], { expectedVersion: early.position, meta });
+    await store.append({ type: 'contact', id: 'x' }, [booked(9)], { expectedVersion: 0, meta });
+    const b1 = await store.append({ type: 'calendar', id: 'b' }, [booked(3)], { expectedVersion: 0, meta });
+    await until(() => seen.length === 2, 'two calendar commits');
+    expect(seen.map((c) => [c.aggregate.id, c.position, c.previous, c.events.map((e) => (e.data as { n: number }).n)])).toEqual([
+      ['a', a1.position, early.position, [1, 2]],
+      ['b', b1.position, 0, [3]],
+    ]);
+    follower.stop();
+    await store.append({ type: 'calendar', id: 'b' }, [booked(4)], { expectedVersion: b1.position, meta });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen).toHaveLength(2);
+  });
+});
