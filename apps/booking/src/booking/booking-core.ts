@@ -29,10 +29,16 @@ export class BookingCore {
   readonly contacts: CommandHandler<ContactCommand, ContactEvent, ContactState, ContactContext>;
   readonly references: ReferenceIndex;
   readonly now: () => number;
+  private otherWriterSeen: (() => void) | undefined;
 
   constructor(readonly deps: BookingDeps) {
     this.now = deps.now ?? Date.now;
-    this.calendars = new CommandHandler(deps.store, calendarDecider, { aggregateType: 'calendar', cacheSize: deps.cacheSize ?? 2000, maxAttempts: 12 });
+    this.calendars = new CommandHandler(deps.store, calendarDecider, {
+      aggregateType: 'calendar',
+      cacheSize: deps.cacheSize ?? 2000,
+      maxAttempts: 12,
+      onBehind: () => this.otherWriterSeen?.(),
+    });
     // A contact is new at most bookings: decide its first command without reading the log (see the option).
     this.contacts = new CommandHandler(deps.store, contactDecider, { aggregateType: 'contact', cacheSize: deps.cacheSize ?? 2000, maxAttempts: 12, assumeNewWhenUncached: true });
     this.references = new ReferenceIndex(deps.store);
@@ -60,8 +66,16 @@ export class BookingCore {
     return (await this.calendars.state(calendarId(officeId, date))).state;
   }
 
+  /** Calls `react` once, the first time a cached calendar turns out to be behind: another process writes calendars too. */
+  onOtherWriter(react: () => void): void {
+    this.otherWriterSeen = () => {
+      this.otherWriterSeen = undefined;
+      react();
+    };
+  }
+
   /**
-   * A calendar commit from the log (the runtime follows `calendar.*`): another instance's write reaches
+   * A calendar commit from the log (see CalendarFollower): another instance's write reaches
    * this instance's cache before the citizen's next step does, most of the time. Without it, with two
    * instances every other step met a stale calendar: a failed append, a catch-up read and a retry.
    */

@@ -5,6 +5,7 @@ import { JetStreamKvKeyStore, masterKeyringFromEnv, MASTER_KEYS_ENV, PersonalDat
 import { connect, type NatsConnection } from 'nats';
 import { BookingCore } from './booking-core';
 import { BookingService } from './booking.service';
+import { CalendarFollower } from './calendar-follower';
 
 export interface BookingRuntimeOptions {
   readonly natsUrl: string;
@@ -27,7 +28,7 @@ export class BookingRuntime {
     readonly store: JetStreamEventStore,
     private readonly kvConnection: NatsConnection,
     private readonly keyRequests: RequestMux,
-    private readonly follower: { stop(): void },
+    readonly calendarFollower: CalendarFollower,
   ) {}
 
   static async start(options: BookingRuntimeOptions): Promise<BookingRuntime> {
@@ -42,13 +43,11 @@ export class BookingRuntime {
     const service = new BookingService(core);
     // Moves to another day that a crash left half done are finished before this instance answers.
     await service.moves.recoverMoves({ correlationId: 'booking-start-recovery', actor: 'system' });
-    // Other instances' calendar writes, applied to this one's cache as they happen (see observeCalendar).
-    const follower = await store.follow('calendar.*', (commit) => core.observeCalendar(commit), (await store.lastPosition()) + 1);
-    return new BookingRuntime(service, core, store, kvConnection, keyRequests, follower);
+    return new BookingRuntime(service, core, store, kvConnection, keyRequests, new CalendarFollower(store, core));
   }
 
   async close(): Promise<void> {
-    this.follower.stop();
+    this.calendarFollower.stop();
     await this.store.close();
     this.keyRequests.close();
     if (!this.kvConnection.isClosed()) await this.kvConnection.drain();

@@ -56,17 +56,22 @@ describe('BookingService over real JetStream', () => {
     expect(after.ok && after.value.days[0]!.times).not.toContain(last);
   });
 
-  it('brings what one instance writes into the other one’s cached calendar as it is written, without a read', async () => {
+  it('follows the calendars once another writer shows, then brings its writes into the cache as they happen, without a read', async () => {
     await b.core.calendar('hbs', day); // cached on b
+    const first = await a.service.placeHold({ officeId: 'hbs', date: day, start: '14:00', services }, meta);
+    expect(first.ok).toBe(true);
+    await b.core.latestCalendar('hbs', day); // b finds its cached day behind the log: a writes too
+    for (let i = 0; i < 100 && !b.calendarFollower.following; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(b.calendarFollower.following).toBe(true);
     const reads = jest.spyOn(b.store, 'readAggregate');
-    const hold = await a.service.placeHold({ officeId: 'hbs', date: day, start: '14:00', services }, meta);
+    const hold = await a.service.placeHold({ officeId: 'hbs', date: day, start: '14:15', services }, meta);
     if (!hold.ok) throw new Error(hold.error.code);
     for (let i = 0; i < 100; i++) {
       const seen = await b.core.calendar('hbs', day);
       if (seen.status === 'open' && seen.holds[hold.value.holdId]) break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(await b.core.calendar('hbs', day)).toMatchObject({ holds: { [hold.value.holdId]: { start: '14:00' } } });
+    expect(await b.core.calendar('hbs', day)).toMatchObject({ holds: { [hold.value.holdId]: { start: '14:15' } } });
     expect(reads).not.toHaveBeenCalled();
     reads.mockRestore();
   });
@@ -98,5 +103,26 @@ describe('BookingService over real JetStream', () => {
     await a.service.activate({ reference, token: activationTokenFor(TEST_ACTIVATION_KEY, hold.value.holdId) }, meta);
     expect(await b.service.reschedule({ reference, date: day, start: '13:30' }, meta)).toMatchObject({ ok: true, value: { start: '13:30' } });
     expect(await a.service.get({ reference: 'HBS-ZZZZZZZZ' })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+  });
+});
+
+describe('A booking instance that writes alone', () => {
+  const names = testNames();
+  let only: BookingRuntime;
+  beforeAll(async () => (only = await startRuntime(names)));
+  afterAll(async () => {
+    await only?.close();
+    await destroyNames(names);
+  });
+
+  it('does not follow the log: every commit there is its own', async () => {
+    const date = futureMonday();
+    for (const start of ['08:00', '08:15', '08:30']) {
+      const hold = await only.service.placeHold({ officeId: 'hbs', date, start, services }, meta);
+      if (!hold.ok) throw new Error(hold.error.code);
+      expect((await only.service.submitContact({ officeId: 'hbs', date, holdId: hold.value.holdId, name: 'Ada', email: `ada-${start.replace(':', '')}@example.org`, language: 'de' }, meta)).ok).toBe(true);
+    }
+    expect(await only.service.availability({ officeId: 'hbs', services, from: date, to: date })).toMatchObject({ ok: true });
+    expect(only.calendarFollower.following).toBe(false);
   });
 });

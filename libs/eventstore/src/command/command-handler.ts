@@ -35,6 +35,11 @@ export interface CommandHandlerOptions<E extends DomainEvent, S> {
    * Saves one read per new aggregate, costs one failed append per existing one. Default false.
    */
   readonly assumeNewWhenUncached?: boolean;
+  /**
+   * Called when a cached state turned out to be behind the log (a failed append, or `latest` found
+   * commits): another process writes these aggregates too. Not for a new aggregate assumed new.
+   */
+  readonly onBehind?: () => void;
 }
 
 export interface HandleOptions {
@@ -97,6 +102,7 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
     const cached = this.load(id);
     const entry = await cached;
     const next = await this.readSince(id, entry);
+    if (next !== entry) this.options.onBehind?.();
     // Only over the entry this read started from: a command or another read may have stored a newer one meanwhile.
     if (next !== entry && this.cache.get(id) === cached) this.cache.set(id, Promise.resolve(next));
     return { state: next.state, version: next.version };
@@ -148,6 +154,7 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
           this.cache.delete(id); // the append may or may not have happened: reload next time
           throw err;
         }
+        if (entry.version > 0 || !assumeNew) this.options.onBehind?.();
         await this.catchUp(id, entry);
         if (attempt < maxAttempts) await this.backoff(attempt);
       }

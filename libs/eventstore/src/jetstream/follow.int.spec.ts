@@ -21,20 +21,26 @@ describe('following the log on JetStream', () => {
     await store.close();
   });
 
-  it('hands over the filtered commits from a position on, in order, with the version each append expected', async () => {
-    const early = await store.append({ type: 'calendar', id: 'a' }, [booked(0)], { expectedVersion: 0, meta });
+  it('hands over the filtered commits of other writers from a position on, in order, with the version each append expected', async () => {
+    const other = await connectEventStore({ servers: NATS_URL, streamName: store.streamName, subjectPrefix: store.options.subjectPrefix });
+    const early = await other.append({ type: 'calendar', id: 'a' }, [booked(0)], { expectedVersion: 0, meta });
     const seen: FollowedCommit[] = [];
-    const follower = await store.follow('calendar.*', (c) => seen.push(c), early.position + 1);
-    const a1 = await store.append({ type: 'calendar', id: 'a' }, [booked(1), booked(2)], { expectedVersion: early.position, meta });
-    await store.append({ type: 'contact', id: 'x' }, [booked(9)], { expectedVersion: 0, meta });
-    const b1 = await store.append({ type: 'calendar', id: 'b' }, [booked(3)], { expectedVersion: 0, meta });
-    await until(() => seen.length === 2, 'two calendar commits');
+    const follower = await store.follow('calendar', (c) => seen.push(c), early.position + 1);
+    const a1 = await other.append({ type: 'calendar', id: 'a' }, [booked(1), booked(2)], { expectedVersion: early.position, meta });
+    await other.append({ type: 'contact', id: 'x' }, [booked(9)], { expectedVersion: 0, meta });
+    const mine = await store.append({ type: 'calendar', id: 'a' }, [booked(7)], { expectedVersion: a1.position, meta }); // its writer knows it
+    const b1 = await other.append({ type: 'calendar', id: 'b' }, [booked(3)], { expectedVersion: 0, meta });
+    await other.close();
+    expect(mine.position).toBeLessThan(b1.position);
+    await until(() => seen.length === 2, `two calendar commits, seen ${JSON.stringify(seen.map((c) => c.position))}`);
     expect(seen.map((c) => [c.aggregate.id, c.position, c.previous, c.events.map((e) => (e.data as { n: number }).n)])).toEqual([
       ['a', a1.position, early.position, [1, 2]],
       ['b', b1.position, 0, [3]],
     ]);
     follower.stop();
-    await store.append({ type: 'calendar', id: 'b' }, [booked(4)], { expectedVersion: b1.position, meta });
+    const after = await connectEventStore({ servers: NATS_URL, streamName: store.streamName, subjectPrefix: store.options.subjectPrefix });
+    await after.append({ type: 'calendar', id: 'b' }, [booked(4)], { expectedVersion: b1.position, meta });
+    await after.close();
     await new Promise((r) => setTimeout(r, 200));
     expect(seen).toHaveLength(2);
   });
