@@ -318,7 +318,8 @@ async function main(): Promise<void> {
     };
     printTable(result);
     for (const note of result.notes ?? []) console.log(note);
-    if (http.length > 0) writeResult(join(__dirname, 'results/booking.json'), result); // a partial run is not the record
+    // A partial run is not the record, nor a run with more booking instances than the deployment default of one.
+    if (http.length > 0 && BOOKING_INSTANCES === 1) writeResult(join(__dirname, 'results/booking.json'), result);
   } finally {
     for (const child of [...bookings, gateway]) child.kill('SIGTERM');
     await proxy.close();
