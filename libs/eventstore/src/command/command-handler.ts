@@ -109,10 +109,10 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
   }
 
   /**
-   * A commit seen on the log (another process's, or this one's own coming back): applied to the cached
-   * state when it follows on from it (`previous` is the cached version), so the next command here
-   * decides on current state instead of failing its append and catching up. Anything else (not cached,
-   * already applied, a gap) leaves the cache as it is; the version check of the next append still holds.
+   * A commit another process appended, seen on the log: applied to the cached state when it follows on
+   * from it (`previous` is the cached version), so the next command here decides on current state
+   * instead of failing its append and catching up. Anything else (not cached, already applied, a gap)
+   * leaves the cache as it is; the version check of the next append still holds.
    */
   observe(id: string, events: readonly E[], version: number, previous: number | undefined): void {
     if (previous === undefined || !this.cache.has(id)) return;
@@ -154,6 +154,7 @@ export class CommandHandler<C extends Command, E extends DomainEvent, S, Ctx> {
           this.cache.delete(id); // the append may or may not have happened: reload next time
           throw err;
         }
+        // A state assumed new that was not only met an aggregate this cache never held: no sign of another writer.
         if (entry.version > 0 || !assumeNew) this.options.onBehind?.();
         await this.catchUp(id, entry);
         if (attempt < maxAttempts) await this.backoff(attempt);
