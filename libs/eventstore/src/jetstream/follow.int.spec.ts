@@ -44,4 +44,16 @@ describe('following the log on JetStream', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(seen).toHaveLength(2);
   });
+
+  it('goes on after a message that is not a commit', async () => {
+    const seen: number[] = [];
+    const follower = await store.follow('calendar', (c) => seen.push(c.position), 1);
+    await store.nc.jetstream().publish(`${store.options.subjectPrefix}.calendar.junk`, new TextEncoder().encode('not json'));
+    const other = await connectEventStore({ servers: NATS_URL, streamName: store.streamName, subjectPrefix: store.options.subjectPrefix });
+    const after = await other.append({ type: 'calendar', id: 'a' }, [booked(1)], { expectedVersion: 0, meta });
+    await other.close();
+    await until(() => seen.includes(after.position), 'the commit after the junk');
+    expect(seen).toEqual([after.position]);
+    follower.stop();
+  });
 });
