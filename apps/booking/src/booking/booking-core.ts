@@ -80,9 +80,7 @@ export class BookingCore {
    * instances every other step met a stale calendar: a failed append, a catch-up read and a retry.
    */
   observeCalendar(commit: FollowedCommit): void {
-    const events = commit.events.map((e) => ({ type: e.type, data: e.data }) as CalendarEvent);
-    this.calendars.observe(commit.aggregate.id, events, commit.position, commit.previous);
-    this.references.learn(events);
+    this.calendars.observe(commit.aggregate.id, commit.events.map((e) => ({ type: e.type, data: e.data }) as CalendarEvent), commit.position, commit.previous);
   }
 
   /** The calendar as the log has it now, for reads that must see every earlier write (see CommandHandler.latest). */

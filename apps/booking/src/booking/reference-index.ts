@@ -46,18 +46,6 @@ export class ReferenceIndex {
     for (const event of events) this.apply(event);
   }
 
-  /**
-   * New references from another instance's commits as they reach the log (see CalendarFollower), ahead
-   * of this index's own read: a request creates its reference, so no earlier event can say otherwise,
-   * and the read applies it again in order later. Everything else waits for the read, where order matters
-   * (a move re-points a reference, a cancel ends a move).
-   */
-  learn(events: readonly CalendarEvent[]): void {
-    for (const event of events) {
-      if (event.type === 'AppointmentRequested' && !this.byReference.has(event.data.reference)) this.apply(event);
-    }
-  }
-
   /** Reads new commits once; concurrent callers share one read, and a caller arriving late starts another. */
   async catchUp(): Promise<void> {
     const running = this.catchingUp;
