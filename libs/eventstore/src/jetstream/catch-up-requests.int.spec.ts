@@ -30,7 +30,8 @@ describe('catching up an aggregate on JetStream', () => {
 
   afterEach(async () => {
     await spy.close();
-    await store.nc.jetstreamManager().then((jsm) => jsm.streams.delete(store.streamName));
+    const jsm = await store.nc.jetstreamManager();
+    for (const stream of [store.streamName, store.parkedStreamName]) await jsm.streams.delete(stream);
     await store.close();
   });
 

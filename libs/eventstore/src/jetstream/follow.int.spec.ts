@@ -17,7 +17,8 @@ describe('following the log on JetStream', () => {
     store = await connectEventStore({ servers: NATS_URL, streamName: `ES_FOLLOW_${suffix}`, subjectPrefix: `fo_${suffix}` });
   });
   afterEach(async () => {
-    await store.nc.jetstreamManager().then((jsm) => jsm.streams.delete(store.streamName));
+    const jsm = await store.nc.jetstreamManager();
+    for (const stream of [store.streamName, store.parkedStreamName]) await jsm.streams.delete(stream);
     await store.close();
   });
 
