@@ -17,28 +17,25 @@ export class CalendarFollower {
   private readonly logger = new Logger('CalendarFollower');
   private follower: { stop(): void } | undefined;
   private stopped = false;
-  private started: Promise<void> | undefined;
 
   constructor(
     private readonly store: JetStreamEventStore,
     private readonly core: BookingCore,
   ) {
-    core.onOtherWriter(() => void this.start());
+    core.onOtherWriter(() => this.start());
   }
 
   get following(): boolean {
     return this.follower !== undefined;
   }
 
-  /** Starts following now if it has not (tests; the other-writer signal calls it too). */
-  start(): Promise<void> {
-    this.started ??= this.follow().catch((err: unknown) => {
+  /** Called once by the other-writer signal, and again by the next signal if following could not start. */
+  private start(): void {
+    this.follow().catch((err: unknown) => {
       // Caches still converge by the version check; look again at the next sign of another writer.
       this.logger.warn(`could not follow the calendars: ${String(err)}`);
-      this.started = undefined;
-      this.core.onOtherWriter(() => void this.start());
+      this.core.onOtherWriter(() => this.start());
     });
-    return this.started;
   }
 
   stop(): void {

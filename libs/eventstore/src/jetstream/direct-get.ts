@@ -1,7 +1,13 @@
-import { Empty, type Msg, type NatsConnection } from 'nats';
+import { Empty, type Msg, type MsgHdrs, type NatsConnection } from 'nats';
 import type { RequestMux } from './request-mux';
 
 export const EXPECTED_LAST_SUBJECT_SEQUENCE = 'Nats-Expected-Last-Subject-Sequence';
+
+/** The version a stored commit's append expected (see DirectMessage.previous), from the message's headers. */
+export function previousOf(headers: MsgHdrs | undefined): number | undefined {
+  const previous = headers?.get(EXPECTED_LAST_SUBJECT_SEQUENCE);
+  return previous ? Number(previous) : undefined;
+}
 
 /** A message read by direct get. */
 export interface DirectMessage {
@@ -46,8 +52,7 @@ export class DirectGet {
     if (headers.code !== 0 && (headers.code < 200 || headers.code > 299)) {
       throw new Error(`direct get on ${this.stream} failed: ${headers.code} ${headers.description}`);
     }
-    const previous = headers.get(EXPECTED_LAST_SUBJECT_SEQUENCE);
-    return { subject: headers.get('Nats-Subject'), seq: Number(headers.get('Nats-Sequence')), data: reply.data, previous: previous === '' ? undefined : Number(previous) };
+    return { subject: headers.get('Nats-Subject'), seq: Number(headers.get('Nats-Sequence')), data: reply.data, previous: previousOf(headers) };
   }
 
   private request(subject: string, data: Uint8Array | string): Promise<Msg> {

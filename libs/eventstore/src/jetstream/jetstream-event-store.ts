@@ -19,7 +19,7 @@ import { isValidToken, type AggregateRef, type CommitBody, type EventEnvelope, t
 import type { AppendOptions, AppendResult, EventHandler, EventStore, ParkedMessage, ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { uuidv7 } from '../uuidv7';
-import { DirectGet, EXPECTED_LAST_SUBJECT_SEQUENCE, type DirectMessage } from './direct-get';
+import { DirectGet, EXPECTED_LAST_SUBJECT_SEQUENCE, previousOf, type DirectMessage } from './direct-get';
 import { readBatches, type RangeQuery, type RawMessage } from './range-reader';
 import { JetStreamSubscription, listParkedMessages } from './jetstream-subscription';
 import { RequestMux } from './request-mux';
@@ -259,17 +259,14 @@ export class JetStreamEventStore implements EventStore {
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: Math.max(1, fromPosition),
     });
-    const prefixLength = this.options.subjectPrefix.length;
     const own = new Set<string>();
     const messages = await consumer.consume({
       callback: (m) => {
         const headers = m.headers;
         if (own.delete(headers?.get('Nats-Msg-Id') ?? '')) return;
         try {
-          const previous = headers?.get(EXPECTED_LAST_SUBJECT_SEQUENCE);
-          const aggregate = aggregateFromSubject(m.subject, prefixLength);
-          const events = toEnvelopes({ position: m.seq, aggregate, body: JSON.parse(utf8(m.data)) as CommitBody }, this.upcasters);
-          onCommit({ aggregate, position: m.seq, previous: previous ? Number(previous) : undefined, events });
+          const events = this.decode(m);
+          if (events.length > 0) onCommit({ aggregate: events[0]!.aggregate, position: m.seq, previous: previousOf(headers), events });
         } catch {
           // Not a commit (never written by a store), or an observer that failed: what it missed, the version check still catches.
         }
