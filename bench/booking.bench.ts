@@ -16,6 +16,11 @@
  * booking: what JetStream alone would allow for the same writes. Rounds alternate raw / service / HTTP;
  * the median round counts. Afterwards every calendar is replayed from the log: no slot over capacity.
  *
+ * Each round also measures the ceiling of both paths on this machine (bench/ceiling/): a NATS-only booking
+ * service that makes a booking's requests, appends and replies and nothing else, and a bare node:http
+ * gateway in front of it, driven by the same clients over the same slots. They are printed beside the
+ * figures as what any implementation could reach here, not as goals.
+ *
  * The notes give CPU per booking of every process on the machine, nats-server included (found in /proc),
  * and the server's and raw client's CPU for the raw run's writes of one booking: on two shared cores the
  * sum is what bounds the rate. nats-server's figure counts every client of the server, so it is only
@@ -52,7 +57,7 @@ const BOOKING_INSTANCES = Number(process.env.BENCH_BOOKING_INSTANCES ?? 1);
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const suffix = randomBytes(4).toString('hex');
-const names = { stream: `BENCH_BOOKING_${suffix}`, prefix: `bbk${suffix}`, bucket: `bench_booking_keys_${suffix}`, ns: `bench-${suffix}`, redis: `bench:${suffix}:`, raw: `BENCH_BOOKING_RAW_${suffix}` };
+const names = { stream: `BENCH_BOOKING_${suffix}`, prefix: `bbk${suffix}`, bucket: `bench_booking_keys_${suffix}`, ns: `bench-${suffix}`, redis: `bench:${suffix}:`, raw: `BENCH_BOOKING_RAW_${suffix}`, ceiling: `BENCH_BOOKING_CEILING_${suffix}` };
 const activationKey = randomBytes(32);
 const services = [{ serviceId: 'personalausweis', quantity: 1 }];
 
@@ -80,6 +85,19 @@ function start(main: string, env: Record<string, string>): ChildProcess {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
+}
+
+/** A bench/ceiling process, and when it has said it is ready. */
+function startCeiling(main: string, env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS.split(' '), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
+    env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${main} exited with ${code} before it was ready`)));
+  });
+  return { child, ready };
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -258,12 +276,23 @@ async function main(): Promise<void> {
   const nc = await connect({ servers: NATS_URL, name: 'bench-booking' });
   const jsm = await nc.jetstreamManager();
   await jsm.streams.add({ name: names.raw, subjects: [`${names.raw}.>`], duplicate_window: nanos(120_000) });
+  await jsm.streams.add({ name: names.ceiling, subjects: [`${names.ceiling}.>`], duplicate_window: nanos(120_000) });
+  const ceilingNs = `${names.ns}-ceiling`;
+  const ceilingPort = gatewayPort + 100;
+  const ceilings = [
+    startCeiling('bench/ceiling/nats-only-booking.ts', { NATS_URL, RPC_NAMESPACE: ceilingNs, NATS_QUEUE: `bench-ceiling-${suffix}`, CEILING_STREAM: names.ceiling }),
+    startCeiling('bench/ceiling/bare-http-gateway.ts', { NATS_URL, RPC_NAMESPACE: ceilingNs, HTTP_PORT: String(ceilingPort) }),
+  ];
+  const [ceilingService, ceilingGateway] = ceilings.map((c) => c.child) as [ChildProcess, ChildProcess];
+  const ceilingProxy = new NamespacedNatsClient({ servers: [NATS_URL], rpcNamespace: ceilingNs });
+  const ceilingRpc = new RpcClient(ceilingProxy as unknown as ConstructorParameters<typeof RpcClient>[0], 30_000);
   const proxy = new NamespacedNatsClient({ servers: [NATS_URL], rpcNamespace: names.ns });
   const rpc = new RpcClient(proxy as unknown as ConstructorParameters<typeof RpcClient>[0], 30_000);
   const base = `http://127.0.0.1:${gatewayPort}`;
   try {
     await waitFor(async () => (await rpc.request(BOOKING.offices, {}, { timeoutMs: 500 })).ok, 'booking');
     await waitFor(async () => (await fetch(`${base}/api/offices`)).ok, 'gateway');
+    await Promise.all(ceilings.map((c) => c.ready));
     const slots = await slotUnits(rpc, catalog);
     const need = ROUNDS * (BOOKINGS + HTTP_BOOKINGS);
     if (slots.length < need) throw new Error(`only ${slots.length} slot units for ${need} bookings`);
@@ -277,6 +306,8 @@ async function main(): Promise<void> {
     const rawCpu: number[][] = [];
     const svc: (Awaited<ReturnType<typeof bookingRun>> & { cpuMs: number[] })[] = [];
     const http: (Awaited<ReturnType<typeof bookingRun>> & { cpuMs: number[] })[] = [];
+    const ceilingSvc: typeof svc = [];
+    const ceilingHttp: typeof svc = [];
     const appenders = rawAppenders(nc, nc.jetstream());
     for (const [round, p] of plan.entries()) {
       const [viaPublish, viaMux] = [await rawRun(appenders.publish, round, 'p'), await rawRun(appenders.mux, round, 'm')];
@@ -286,7 +317,9 @@ async function main(): Promise<void> {
       svc.push(await cpuPerBooking([bookings], p.service.length, () => bookingRun(serviceStep(rpc), p.service, p.first)));
       // BENCH_HTTP_BOOKINGS=0 measures the service alone (a quicker loop while tuning it).
       if (HTTP_BOOKINGS > 0) http.push(await cpuPerBooking([bookings, gateway], p.http.length, () => bookingRun(httpStep(base), p.http, p.first + BOOKINGS, captchas.slice(round * HTTP_BOOKINGS, (round + 1) * HTTP_BOOKINGS))));
-      console.log(`round ${round + 1}: raw ${Math.round(raw[round]!)} appends/s, service ${Math.round(svc[round]!.perSecond)} bookings/s, HTTP ${Math.round(http[round]?.perSecond ?? 0)} bookings/s`);
+      ceilingSvc.push(await cpuPerBooking([ceilingService], p.service.length, () => bookingRun(serviceStep(ceilingRpc), p.service, p.first)));
+      if (HTTP_BOOKINGS > 0) ceilingHttp.push(await cpuPerBooking([ceilingService, ceilingGateway], p.http.length, () => bookingRun(httpStep(`http://127.0.0.1:${ceilingPort}`), p.http, p.first + BOOKINGS)));
+      console.log(`round ${round + 1}: raw ${Math.round(raw[round]!)} appends/s, service ${Math.round(svc[round]!.perSecond)} bookings/s, HTTP ${Math.round(http[round]?.perSecond ?? 0)} bookings/s; ceilings: service ${Math.round(ceilingSvc[round]!.perSecond)}, HTTP ${Math.round(ceilingHttp[round]?.perSecond ?? 0)}`);
     }
     appenders.close();
     const used = need;
@@ -305,14 +338,20 @@ async function main(): Promise<void> {
         service_bookings_per_s: figure(s.perSecond, rawBookings, '1/s', '>= 0.5'),
         ...(http.length > 0 ? { http_bookings_per_s: figure(h.perSecond, rawBookings, '1/s', '>= 0.25') } : {}),
       },
+      ceilings: {
+        service_bookings_per_s: figure(pick(ceilingSvc).perSecond, rawBookings, '1/s', 'ceiling'),
+        ...(http.length > 0 ? { http_bookings_per_s: figure(pick(ceilingHttp).perSecond, rawBookings, '1/s', 'ceiling') } : {}),
+      },
       checks: { no_double_booking: check.ok, every_booking_booked: check.booked === used },
       notes: [
         'booking = hold + contact + activate (shipped rules: email activation on)',
         `raw: ${Math.round(median(raw))} acked appends/s (256 in flight) ÷ ${writes.toFixed(2)} JetStream writes per booking (counted from the streams)`,
         `service latency per booking p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; HTTP p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms`,
         `CPU per booking (ms, median round; less noisy than rates on a shared machine): service run: booking ${cpu(svc, 0)}, bench client ${cpu(svc, 1)}, nats-server ${cpu(svc, 2)}; HTTP run: booking ${cpu(http, 0)}, gateway ${cpu(http, 1)}, bench client ${cpu(http, 2)}, nats-server ${cpu(http, 3)}`,
+        `ceiling CPU per booking (ms, median round): service run: NATS-only service ${cpu(ceilingSvc, 0)}, bench client ${cpu(ceilingSvc, 1)}, nats-server ${cpu(ceilingSvc, 2)}; HTTP run: NATS-only service ${cpu(ceilingHttp, 0)}, bare gateway ${cpu(ceilingHttp, 1)}, bench client ${cpu(ceilingHttp, 2)}, nats-server ${cpu(ceilingHttp, 3)}`,
         `raw CPU per booking-equivalent (${writes.toFixed(2)} appends): nats-server ${(median(rawCpu.map((c) => c[1]!)) * writes).toFixed(2)} ms, raw client ${(median(rawCpu.map((c) => c[0]!)) * writes).toFixed(2)} ms`,
         `rounds raw/service/HTTP: ${raw.map(Math.round).join(', ')} / ${svc.map((r) => Math.round(r.perSecond)).join(', ')} / ${http.map((r) => Math.round(r.perSecond)).join(', ')}`,
+        `rounds of the ceilings, service/HTTP: ${ceilingSvc.map((r) => Math.round(r.perSecond)).join(', ')} / ${ceilingHttp.map((r) => Math.round(r.perSecond)).join(', ')}`,
         `server ${nc.info?.version}; machine load (1-min average) ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`,
       ],
     };
@@ -321,8 +360,9 @@ async function main(): Promise<void> {
     // A partial run is not the record, nor a run with more booking instances than the deployment default of one.
     if (http.length > 0 && BOOKING_INSTANCES === 1) writeResult(join(__dirname, 'results/booking.json'), result);
   } finally {
-    for (const child of [...bookings, gateway]) child.kill('SIGTERM');
+    for (const child of [...bookings, gateway, ceilingService, ceilingGateway]) child.kill('SIGTERM');
     await proxy.close();
+    await ceilingProxy.close();
     await cleanUp(jsm);
     await nc.drain();
   }
@@ -347,7 +387,7 @@ async function writesPerBooking(jsm: Awaited<ReturnType<Awaited<ReturnType<typeo
 }
 
 async function cleanUp(jsm: Awaited<ReturnType<Awaited<ReturnType<typeof connect>>['jetstreamManager']>>): Promise<void> {
-  for (const stream of [names.stream, `${names.stream}_PARKED`, `KV_${names.bucket}`, names.raw]) await jsm.streams.delete(stream).catch(() => undefined);
+  for (const stream of [names.stream, `${names.stream}_PARKED`, `KV_${names.bucket}`, names.raw, names.ceiling]) await jsm.streams.delete(stream).catch(() => undefined);
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${names.redis}*`);
   if (keys.length > 0) await redis.del(...keys);

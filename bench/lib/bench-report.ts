@@ -15,6 +15,8 @@ export interface BenchResult {
   readonly at: string;
   readonly load: Record<string, number | string>;
   readonly figures: Record<string, Figure>;
+  /** What the same load reaches on the same machine with the least possible implementation (goal `ceiling`): context for the figures, never a verdict. */
+  readonly ceilings?: Record<string, Figure>;
   readonly checks: Record<string, boolean>;
   readonly notes?: readonly string[];
 }
@@ -37,7 +39,11 @@ export function meetsGoal(f: Figure): boolean {
 }
 
 export function printTable(result: BenchResult): void {
-  const rows = Object.entries(result.figures).map(([name, f]) => [name, String(f.ours), String(f.raw), f.ratio.toFixed(2), f.unit, f.goal, meetsGoal(f) ? 'met' : 'MISSED']);
+  const row = (name: string, f: Figure, verdict: string) => [name, String(f.ours), String(f.raw), f.ratio.toFixed(2), f.unit, f.goal, verdict];
+  const rows = [
+    ...Object.entries(result.figures).map(([name, f]) => row(name, f, meetsGoal(f) ? 'met' : 'MISSED')),
+    ...Object.entries(result.ceilings ?? {}).map(([name, f]) => row(`${name} (ceiling)`, f, '')),
+  ];
   const header = ['figure', 'ours', 'raw', 'ratio', 'unit', 'goal', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
