@@ -96,6 +96,7 @@ describe('the development mailbox', () => {
     expect((await fetch(`${base}/messages/99`)).status).toBe(404);
     expect((await fetch(`${base}/api/messages/99`)).status).toBe(404);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+    expect((await fetch(`${base}/favicon.ico`)).status).toBe(204);
     expect((await fetch(`${base}/api/messages`, { method: 'DELETE' })).status).toBe(405);
   });
 });

@@ -89,6 +89,7 @@ export class DevMailbox {
     const path = new URL(req.url ?? '/', 'http://mailbox').pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Nur GET · GET only');
     if (path === '/') return send(res, 200, 'text/html; charset=utf-8', listPage(this.mails), PAGE_POLICY);
+    if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', ''); // browsers ask for it on every page
     if (path === '/api/messages') return send(res, 200, 'application/json', JSON.stringify(this.mails.map(summaryOf)));
     const match = /^\/(api\/)?messages\/(\d+)(?:\/(html|raw|parts\/(\d+)|cid\/(.+)))?$/.exec(path);
     const mail = match ? this.mails.find((m) => m.id === Number(match[2])) : undefined;
