@@ -42,6 +42,14 @@ describe('analytics API (gateway → NATS → analytics service)', () => {
     expect(JSON.stringify(body)).not.toMatch(/SIM-\d|sim-token|contactKey|reference/);
   });
 
+  it('names every service and counter the figures mention, from the catalogue', async () => {
+    const body = await (await get(`/api/staff/analytics/figures?${period}`, analyst)).json();
+    for (const serviceId of Object.keys(body.figures.serviceMinutesPerUnit)) expect(body.names.services[serviceId]).toEqual({ de: expect.any(String), en: expect.any(String) });
+    expect(body.names.services.personalausweis).toEqual({ de: 'Personalausweis beantragen', en: 'Apply for an identity card' });
+    for (const row of body.figures.counterUtilisation) expect(body.names.counters[row.officeId][row.counterId].de).toMatch(/^Schalter \d$/);
+    expect(body.names.offices.hbs.de).toBe('Bürgerbüro Halberstadt');
+  });
+
   it.each([
     ['from=2026-02-30&to=2026-03-01', 400, 'bad_date'],
     ['from=2026-11-20&to=2026-11-01', 400, 'bad_range'],

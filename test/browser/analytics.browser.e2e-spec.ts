@@ -39,6 +39,9 @@ describe('analytics dashboard in Chromium (real system)', () => {
   });
 
   const charts = ['c-wait', 'c-service', 'c-punct', 'c-util'];
+  /** A chart's labels as drawn: a label Chart.js draws on several lines is an array of them. */
+  const drawnLabels = (id: string) => page.evaluate((canvas) => (window as unknown as { Chart: { getChart(el: Element | null): { data: { labels: (string | string[])[] } } | undefined } }).Chart.getChart(document.getElementById(canvas))?.data.labels ?? [], id);
+  const labelsOf = async (id: string) => (await drawnLabels(id)).map((label) => (Array.isArray(label) ? label.join(' ') : label));
 
   it('renders every chart and the heatmap for the simulated period, with 0 axe violations', async () => {
     await page.goto(`${suite.system.gateway.url}/analytics?${new URLSearchParams(SIMULATED)}`);
@@ -53,6 +56,11 @@ describe('analytics dashboard in Chromium (real system)', () => {
     expect(Number(await page.locator('.kpis .kpi-value').first().textContent())).toBeGreaterThan(100);
     for (const id of charts) expect(await page.locator(`#${id}`).getAttribute('aria-label')).toBeTruthy();
     expect(await page.locator('#csv-link').getAttribute('href')).toContain('/api/staff/analytics/visits.csv?officeId=hbs');
+    // Services and counters by the catalogue's names, never by their ids.
+    expect(await labelsOf('c-service')).toEqual(expect.arrayContaining(['Personalausweis beantragen', 'Anmeldung (Zuzug nach Halberstadt)']));
+    expect(await labelsOf('c-util')).toEqual(['Schalter 1', 'Schalter 2', 'Schalter 3', 'Schalter 4']);
+    // A long name goes on several lines rather than being cut off at the card's edge.
+    expect(await drawnLabels('c-service')).toContainEqual(['Auskunft aus dem', 'Gewerbezentralregister']);
     await page.screenshot({ path: `${SHOTS}/analytics-dashboard.png`, fullPage: true });
     await expectNoAxeViolations(page, 'analytics dashboard');
     expect(watched.problems).toEqual([]);
@@ -72,5 +80,15 @@ describe('analytics dashboard in Chromium (real system)', () => {
     await page.click('[data-lang-switch]');
     expect(await page.locator('h1').textContent()).toBe('Customer flow');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await labelsOf('c-service')).toContain('Apply for an identity card');
+    expect(await labelsOf('c-util')).toEqual(['Counter 1', 'Counter 2', 'Counter 3', 'Counter 4']);
+  });
+
+  it('names each counter with its office when every office is counted', async () => {
+    await page.selectOption('#f-office', '');
+    await page.click('#filters button[type=submit]');
+    await page.waitForFunction(() => (document.querySelector('#status')?.textContent ?? '').includes('replayed'));
+    expect(await labelsOf('c-util')).toEqual(["Citizens' Office Halberstadt · Counter 1", "Citizens' Office Halberstadt · Counter 2", "Citizens' Office Halberstadt · Counter 3", "Citizens' Office Halberstadt · Counter 4"]);
+    expect(watched.problems).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  *
  * Dates are `YYYY-MM-DD` (Europe/Berlin), `from` and `to` inclusive; durations are minutes.
  */
+import type { LocalizedText } from '@app/domain';
 import type { FlowFigures, WaitSummary } from '@app/domain/flow';
 
 export type { FlowDistribution, FlowFigures, WaitSummary } from '@app/domain/flow';
@@ -34,6 +35,19 @@ export interface FlowReport {
   readonly eventsReplayed: number;
   /** sha256 of the figures' JSON: equal figures, equal hash (replays are deterministic). */
   readonly hash: string;
+  /** What to call the ids the figures use, so that no reader has to show an id. */
+  readonly names: FlowNames;
+}
+
+/**
+ * Display names from the current catalogue. An id the catalogue no longer has (a service taken out
+ * since) is missing here; a reader then shows the id.
+ */
+export interface FlowNames {
+  readonly services: Readonly<Record<string, LocalizedText>>;
+  readonly offices: Readonly<Record<string, LocalizedText>>;
+  /** By office, then counter. */
+  readonly counters: Readonly<Record<string, Readonly<Record<string, LocalizedText>>>>;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { fail, invalid, ok, type Catalog, type DomainError, type Result } from '@app/domain';
-import type { CsvExport, FlowQuery, FlowReport, WhatIfQuery, WhatIfReport } from '@app/contracts/analytics';
+import type { CsvExport, FlowNames, FlowQuery, FlowReport, WhatIfQuery, WhatIfReport } from '@app/contracts/analytics';
 import { LruCache, type EventStore } from '@app/eventstore';
 import { parsePeriod } from '../replay/flow-period';
 import type { Replayed } from '../replay/flow-replay';
+import { catalogNames } from '../report/catalog-names';
 import { csvExport, flowReport, whatIfReport } from '../report/flow-report';
 
 export const MAX_WHAT_IF_COUNTERS = 30;
@@ -10,6 +11,7 @@ export const MAX_WHAT_IF_COUNTERS = 30;
 /** Answers the analytics questions by replaying the log; holds no state between requests. */
 export class AnalyticsService {
   private readonly offices: string[];
+  private readonly names: FlowNames;
   /** A few recent replays (a year of all offices is tens of MB of visits): figures, CSV and what-if of one view share one. */
   private readonly replays = new LruCache<string, Promise<Replayed>>(4);
 
@@ -19,12 +21,13 @@ export class AnalyticsService {
     private readonly batchSize: number,
   ) {
     this.offices = catalog.offices.map((o) => o.id);
+    this.names = catalogNames(catalog);
   }
 
   async figures(query: Partial<FlowQuery>): Promise<Result<FlowReport, DomainError>> {
     const period = parsePeriod(query, this.offices);
     if (!period.ok) return period;
-    return ok(await flowReport(this.store, period.value, { batchSize: this.batchSize, cache: this.replays }));
+    return ok({ ...(await flowReport(this.store, period.value, { batchSize: this.batchSize, cache: this.replays })), names: this.names });
   }
 
   async csv(query: Partial<FlowQuery>): Promise<Result<CsvExport, DomainError>> {

@@ -9,7 +9,8 @@ import { periodDays } from '../replay/flow-period';
 import { replayFlow, type ReplayOptions } from '../replay/flow-replay';
 
 /** The figures of a period and the hash of their JSON (the determinism check compares it). */
-export async function flowReport(store: EventStore, period: FlowPeriod, options: ReplayOptions = {}): Promise<FlowReport> {
+/** The figures of a period as replayed; the service adds the catalogue's names. */
+export async function flowReport(store: EventStore, period: FlowPeriod, options: ReplayOptions = {}): Promise<Omit<FlowReport, 'names'>> {
   const replayed = await replayFlow(store, period, options);
   const figures = flowStateFigures(replayed.state, period);
   return { figures, eventsReplayed: replayed.eventsUsed, hash: sha256(JSON.stringify(figures)) };

@@ -11,12 +11,14 @@ export function barChart(canvas, { labels, series, label, yTitle, horizontal = f
   canvas.setAttribute('aria-label', label);
   const chart = new Chart(canvas, {
     type: 'bar',
-    data: { labels, datasets: series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: COLORS[i % COLORS.length] })) },
+    // Long names (the catalogue's service names) as several short lines: a narrow card cut them off.
+    data: { labels: horizontal ? labels.map((l) => wrapLabel(l, 18)) : labels, datasets: series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: COLORS[i % COLORS.length] })) },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       animation: false,
       responsive: true,
       maintainAspectRatio: true,
+      aspectRatio: horizontal ? 1 : 2, // room for the wrapped lines
       scales: {
         [horizontal ? 'x' : 'y']: { beginAtZero: true, title: { display: Boolean(yTitle), text: yTitle ?? '' } },
         [horizontal ? 'y' : 'x']: { ticks: { autoSkip: false } },
@@ -26,6 +28,17 @@ export function barChart(canvas, { labels, series, label, yTitle, horizontal = f
   });
   charts.set(canvas.id, chart);
   return chart;
+}
+
+/** `Anmeldung (Zuzug nach Halberstadt)` → [`Anmeldung (Zuzug`, `nach Halberstadt)`]: lines of about `width` characters, broken at spaces. */
+export function wrapLabel(text, width) {
+  const lines = [];
+  for (const word of String(text).split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 1 ? lines : String(text);
 }
 
 /** Histogram labels from the edges: `< 5`, `5–10`, …, `≥ 120`. */

@@ -36,7 +36,8 @@ async function load() {
   const params = query();
   $('#csv-link').href = `/api/staff/analytics/visits.csv?${params}`;
   try {
-    current = await api(`/api/staff/analytics/figures?${params}`);
+    // The office of the figures shown, not of the filter, which may have changed since.
+    current = { ...(await api(`/api/staff/analytics/figures?${params}`)), officeId: params.get('officeId') };
     render();
     $('#status').textContent = t('loaded', { from: params.get('from'), to: params.get('to'), events: current.eventsReplayed.toLocaleString(i18n.lang) });
   } catch (problem) {
@@ -75,16 +76,27 @@ function renderHeatmap(grid) {
   $('#heatmap').replaceChildren(h('table', { class: 'heatmap' }, h('caption', { class: 'visually-hidden', text: t('heat.caption') }), h('thead', {}, head), h('tbody', {}, ...rows)));
 }
 
-function utilisationByCounter(rows) {
+/** The catalogue's name for an id in the current language (the report's `names`), else the id itself. */
+function nameOf(names, id) {
+  return names?.[id]?.[i18n.lang] ?? id;
+}
+
+/** "Schalter 1"; with every office counted, "Bürgerbüro Halberstadt · Schalter 1". */
+function counterName(names, officeId, counterId) {
+  const counter = nameOf(names.counters?.[officeId], counterId);
+  return current.officeId ? counter : `${nameOf(names.offices, officeId)} · ${counter}`;
+}
+
+function utilisationByCounter(rows, names) {
   const byCounter = new Map();
   for (const r of rows) {
-    const key = `${r.officeId} · ${r.counterId}`;
+    const key = counterName(names, r.officeId, r.counterId);
     const sum = byCounter.get(key) ?? { open: 0, serving: 0 };
     sum.open += r.openMinutes;
     sum.serving += r.servingMinutes;
     byCounter.set(key, sum);
   }
-  const labels = [...byCounter.keys()].sort();
+  const labels = [...byCounter.keys()].sort((a, b) => a.localeCompare(b, i18n.lang, { numeric: true }));
   return { labels, data: labels.map((k) => { const s = byCounter.get(k); return s.open === 0 ? 0 : Math.round((s.serving / s.open) * 1000) / 10; }) };
 }
 
@@ -99,13 +111,16 @@ function render() {
     series: [{ label: t('wait.booked'), data: wait.booked.counts }, { label: t('wait.walkIn'), data: wait.walkIn.counts }],
     label: t('chart.wait', { b: wait.booked.count, w: wait.walkIn.count }),
   });
-  const services = Object.keys(f.serviceMinutesPerUnit);
+  const services = Object.keys(f.serviceMinutesPerUnit)
+    .map((id) => ({ id, name: nameOf(current.names?.services, id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.lang))
+    .map((s) => s.id);
   barChart($('#c-service'), {
-    labels: services, horizontal: true, label: t('chart.service'),
+    labels: services.map((id) => nameOf(current.names?.services, id)), horizontal: true, label: t('chart.service'),
     series: [{ label: t('service.mean'), data: services.map((s) => f.serviceMinutesPerUnit[s].mean) }, { label: t('service.p90'), data: services.map((s) => f.serviceMinutesPerUnit[s].p90) }],
   });
   barChart($('#c-punct'), { labels: binLabels(f.punctualityMinutes.edges), series: [{ label: t('punct.count'), data: f.punctualityMinutes.counts }], label: t('chart.punct'), yTitle: t('punct.count') });
-  const util = utilisationByCounter(f.counterUtilisation);
+  const util = utilisationByCounter(f.counterUtilisation, current.names ?? {});
   barChart($('#c-util'), { labels: util.labels, series: [{ label: t('util.value'), data: util.data }], label: t('chart.util'), yTitle: t('util.value') });
 }
 
