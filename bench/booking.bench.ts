@@ -97,6 +97,7 @@ function startCeiling(main: string, env: Record<string, string>): { child: Child
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`${main} exited with ${code} before it was ready`)));
   });
+  ready.catch(() => undefined); // awaited once the apps are up; an earlier exit must not end this process before its clean-up
   return { child, ready };
 }
 
