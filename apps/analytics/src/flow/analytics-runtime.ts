@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCatalog, type Catalog } from '@app/domain';
 import { JetStreamEventStore } from '@app/eventstore';
+import { NATS_RECONNECT } from '@app/platform';
 import type { NatsConnection } from 'nats';
 
 /** Reads the catalogue file once at boot; a broken file stops the start with the path that is wrong. */
@@ -17,7 +18,7 @@ export function loadCatalog(path: string): Catalog {
  */
 export function openEventLog(nc: NatsConnection, log: { streamName: string; subjectPrefix: string; natsUrl: string }): Promise<JetStreamEventStore> {
   // Long replays take messages off the connection on a reader thread with its own connection (see
-  // libs/eventstore reader-thread.ts): the same server, as the platform's connection finds it.
-  const readerConnection = { servers: log.natsUrl, name: 'analytics-reader', maxReconnectAttempts: -1, reconnectTimeWait: 1000 };
+  // libs/eventstore reader-thread.ts): the same server, reconnecting as the platform's connection does.
+  const readerConnection = { servers: log.natsUrl, name: 'analytics-reader', ...NATS_RECONNECT };
   return JetStreamEventStore.create(nc, { streamName: log.streamName, subjectPrefix: log.subjectPrefix, readerConnection });
 }

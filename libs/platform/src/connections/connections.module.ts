@@ -16,9 +16,11 @@ export interface ConnectionsOptions {
 
 const logger = new Logger('Connections');
 
+/** Reconnect forever, once a second: a NATS restart is an outage to report in /health, not a reason to exit. */
+export const NATS_RECONNECT = { maxReconnectAttempts: -1, reconnectTimeWait: 1000 } as const;
+
 async function connectNats(options: ConnectionsOptions): Promise<NatsConnection> {
-  // Reconnect forever: a NATS restart is an outage to report in /health, not a reason to exit.
-  const nc = await connect({ servers: options.natsUrl, name: options.service, maxReconnectAttempts: -1, reconnectTimeWait: 1000 });
+  const nc = await connect({ servers: options.natsUrl, name: options.service, ...NATS_RECONNECT });
   void (async () => {
     for await (const status of nc.status()) {
       // Only changes an operator cares about; ping timers and reconnect attempts are debug chatter.
