@@ -86,15 +86,21 @@ export interface LiveRunOptions {
  * booked for today: the booking window starts tomorrow.
  */
 export async function simulateLive(nc: NatsConnection, catalog: Catalog, options: LiveRunOptions): Promise<{ tickets: number; refused: number }> {
+  const { office, plan, intervals, arrivals } = livePlan(catalog, options);
+  const port = livePort(nc, { officeId: office.id, minutesPerSecond: options.minutesPerSecond, actor: options.actor, rpcNamespace: options.rpcNamespace }, intervals[0]!.from);
+  const tickets = await playDay(port, intervals, arrivals, plan.counters);
+  return { tickets, refused: port.refused() };
+}
+
+/** What `--live` plays for these options: the walk-ins of a planned weekday within the minutes played. */
+export function livePlan(catalog: Catalog, options: Pick<LiveRunOptions, 'officeId' | 'seed' | 'load' | 'minutes'>) {
   const office = catalog.offices.find((o) => o.id === options.officeId)!;
   const template = nextOpenDay(office, '2026-01-05');
   const plan = planDay(office, template, seededRandom(hash(`${options.seed}|${office.id}|live`)), options.load);
   let intervals = openingIntervals(office, template);
   if (options.minutes !== undefined) intervals = [{ from: intervals[0]!.from, to: intervals[0]!.from + options.minutes }];
   const arrivals = arrivalsOf(template, { ...plan, appointments: [] }, []).filter((a) => intervals.some((i) => a.minute >= i.from && a.minute < i.to));
-  const port = livePort(nc, { officeId: office.id, minutesPerSecond: options.minutesPerSecond, actor: options.actor, rpcNamespace: options.rpcNamespace }, intervals[0]!.from);
-  const tickets = await playDay(port, intervals, arrivals, plan.counters);
-  return { tickets, refused: port.refused() };
+  return { office, plan, intervals, arrivals };
 }
 
 function nextOpenDay(office: Office, from: string): string {
