@@ -97,6 +97,10 @@ describe('the development mailbox', () => {
     expect((await fetch(`${base}/api/messages/99`)).status).toBe(404);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
     expect((await fetch(`${base}/favicon.ico`)).status).toBe(204);
+    await sendConfirmation();
+    // A malformed escape in an address answers 400 and leaves the mailbox running.
+    expect((await fetch(`${base}/messages/1/cid/%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${base}/api/messages`)).status).toBe(200);
     expect((await fetch(`${base}/api/messages`, { method: 'DELETE' })).status).toBe(405);
   });
 });

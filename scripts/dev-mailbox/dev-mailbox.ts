@@ -42,7 +42,14 @@ export class DevMailbox {
       size: 10 * 1024 * 1024,
       onData: (stream, session, callback) => ref.self!.receive(stream, session, callback),
     });
-    const http = createServer((req, res) => ref.self!.serve(req, res));
+    const http = createServer((req, res) => {
+      // One bad request must not stop the mailbox (and with it, through scripts/start, every app).
+      try {
+        ref.self!.serve(req, res);
+      } catch {
+        if (!res.headersSent) send(res, 400, 'text/plain; charset=utf-8', 'Diese Adresse versteht der Posteingang nicht. · The mailbox does not understand this address.');
+      }
+    });
     ref.self = new DevMailbox(smtp, http, options.capacity ?? 1000);
     await listen(smtp.server, options.smtpPort, options.host);
     await listen(http, options.httpPort, options.host);
@@ -72,13 +79,20 @@ export class DevMailbox {
     stream.on('end', () => {
       if (stream.sizeExceeded) return callback(Object.assign(new Error('Message too large'), { responseCode: 552 }));
       const raw = Buffer.concat(chunks);
+      let parsed: ReturnType<typeof parseMail>;
+      try {
+        parsed = parseMail(raw);
+      } catch {
+        // Refused at DATA rather than thrown out of this handler, which would stop the process.
+        return callback(Object.assign(new Error('Message could not be read'), { responseCode: 554 }));
+      }
       this.mails.unshift({
         id: this.nextId++,
         receivedAt: new Date(),
         envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
         envelopeTo: session.envelope.rcptTo.map((r) => r.address),
         raw,
-        parsed: parseMail(raw),
+        parsed,
       });
       this.mails.splice(this.capacity);
       callback();
@@ -99,7 +113,8 @@ export class DevMailbox {
     if (!part) return send(res, 200, 'text/html; charset=utf-8', messagePage(mail), PAGE_POLICY);
     if (part === 'html') return send(res, 200, 'text/html; charset=utf-8', htmlBodyOf(mail), MAIL_POLICY);
     if (part === 'raw') return send(res, 200, 'text/plain; charset=utf-8', mail.raw);
-    const attachment = index !== undefined ? mail.parsed.attachments[Number(index)] : mail.parsed.attachments.find((a) => a.contentId === decodeURIComponent(cid!));
+    const contentId = cid === undefined ? undefined : decodeURIComponent(cid); // a malformed escape throws: 400 (see start)
+    const attachment = index !== undefined ? mail.parsed.attachments[Number(index)] : mail.parsed.attachments.find((a) => a.contentId === contentId);
     if (!attachment) return send(res, 404, 'text/plain; charset=utf-8', 'Diesen Anhang gibt es nicht. · No such attachment.');
     // Served as a download unless it is an image, so no attachment can run as a page of this origin.
     const image = /^image\/(png|jpeg|gif)$/.test(attachment.contentType);
