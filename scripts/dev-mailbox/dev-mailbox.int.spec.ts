@@ -1,3 +1,4 @@
+import { connect as tcpConnect } from 'node:net';
 import nodemailer from 'nodemailer';
 import { composeEmail } from '../../apps/notifications/src/email/compose-email';
 import { QR_CID } from '../../apps/notifications/src/email/email-content';
@@ -83,6 +84,20 @@ describe('the development mailbox', () => {
     const list = await (await fetch(`${base}/`)).text();
     expect(list).toContain('&#60;img src=x onerror=alert(1)&#62; &#38; &#34;Termin&#34;');
     expect(list).not.toContain('<img src=x');
+  });
+
+  it('goes on receiving after a client resets its connection in the middle of a mail', async () => {
+    const socket = tcpConnect(mailbox.smtpPort, '127.0.0.1');
+    const reply = (code: string) => new Promise<void>((resolve) => socket.on('data', (d: Buffer) => d.toString().split('\r\n').some((l) => l.startsWith(`${code} `)) && resolve()));
+    await reply('220');
+    socket.write('EHLO reset.example\r\n');
+    await reply('250');
+    socket.write('MAIL FROM:<a@example.org>\r\n');
+    await reply('250');
+    socket.resetAndDestroy(); // inside a transaction smtp-server reports the reset as an 'error' event
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sendPlain('Nach dem Abbruch');
+    expect(mailbox.count).toBe(1);
   });
 
   it('keeps only the newest mails once it holds as many as its capacity', async () => {

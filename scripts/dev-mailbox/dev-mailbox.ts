@@ -42,6 +42,8 @@ export class DevMailbox {
       size: 10 * 1024 * 1024,
       onData: (stream, session, callback) => ref.self!.receive(stream, session, callback),
     });
+    // A client that drops its connection is an 'error' event: without a listener it would end the process.
+    smtp.on('error', (err: Error) => console.warn(`development mailbox: SMTP connection error (${err.message})`));
     const http = createServer((req, res) => {
       // One bad request must not stop the mailbox (and with it, through scripts/start, every app).
       try {
