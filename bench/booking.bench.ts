@@ -75,24 +75,22 @@ function benchCatalog(): Catalog {
   return parsed.value;
 }
 
-function start(main: string, env: Record<string, string>): ChildProcess {
+/** An app (or, with `ipc`, a ceiling process that says when it is ready) under the apps' node flags. */
+function start(main: string, env: Record<string, string>, ipc = false): ChildProcess {
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each app process there (open in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   // The app processes run with the node flags scripts/start and the Dockerfile use; BENCH_NODE_FLAGS overrides them for A/B runs.
   const flags = (process.env.BENCH_NODE_FLAGS ?? APP_NODE_FLAGS).split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, ...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
     env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'test', TS_NODE_TRANSPILE_ONLY: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
   });
   return child;
 }
 
 /** A bench/ceiling process, and when it has said it is ready. */
 function startCeiling(main: string, env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS.split(' '), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main], {
-    env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child = start(main, env, true);
   const ready = new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`${main} exited with ${code} before it was ready`)));

@@ -76,9 +76,16 @@ function renderHeatmap(grid) {
   $('#heatmap').replaceChildren(h('table', { class: 'heatmap' }, h('caption', { class: 'visually-hidden', text: t('heat.caption') }), h('thead', {}, head), h('tbody', {}, ...rows)));
 }
 
-/** The catalogue's name for an id in the current language (the report's `names`), else the id itself. */
+/** The catalogue's name for an id in the current language (from the report's `names`), else the id itself. */
 function nameOf(names, id) {
   return names?.[id]?.[i18n.lang] ?? id;
+}
+
+/** Services by name, each with its distribution: the service chart's rows in the order shown. */
+function servicesByName(perService, names) {
+  return Object.entries(perService)
+    .map(([id, minutes]) => ({ name: nameOf(names.services, id), minutes }))
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.lang));
 }
 
 /** "Schalter 1"; with every office counted, "Bürgerbüro Halberstadt · Schalter 1". */
@@ -111,16 +118,14 @@ function render() {
     series: [{ label: t('wait.booked'), data: wait.booked.counts }, { label: t('wait.walkIn'), data: wait.walkIn.counts }],
     label: t('chart.wait', { b: wait.booked.count, w: wait.walkIn.count }),
   });
-  const services = Object.keys(f.serviceMinutesPerUnit)
-    .map((id) => ({ id, name: nameOf(current.names?.services, id) }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.lang))
-    .map((s) => s.id);
+  const names = current.names ?? {}; // an analytics service older than this page sends none: ids then
+  const services = servicesByName(f.serviceMinutesPerUnit, names);
   barChart($('#c-service'), {
-    labels: services.map((id) => nameOf(current.names?.services, id)), horizontal: true, label: t('chart.service'),
-    series: [{ label: t('service.mean'), data: services.map((s) => f.serviceMinutesPerUnit[s].mean) }, { label: t('service.p90'), data: services.map((s) => f.serviceMinutesPerUnit[s].p90) }],
+    labels: services.map((s) => s.name), horizontal: true, label: t('chart.service'),
+    series: [{ label: t('service.mean'), data: services.map((s) => s.minutes.mean) }, { label: t('service.p90'), data: services.map((s) => s.minutes.p90) }],
   });
   barChart($('#c-punct'), { labels: binLabels(f.punctualityMinutes.edges), series: [{ label: t('punct.count'), data: f.punctualityMinutes.counts }], label: t('chart.punct'), yTitle: t('punct.count') });
-  const util = utilisationByCounter(f.counterUtilisation, current.names ?? {});
+  const util = utilisationByCounter(f.counterUtilisation, names);
   barChart($('#c-util'), { labels: util.labels, series: [{ label: t('util.value'), data: util.data }], label: t('chart.util'), yTitle: t('util.value') });
 }
 
